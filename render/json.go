@@ -1,0 +1,119 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/timeline-news/timeline/timeline"
+	"github.com/timeline-news/timeline/timeline/dates"
+)
+
+// JSONChronology is the shape of timeline.json, the whole chronology for other tools.
+type JSONChronology struct {
+	Title    string        `json:"title"`
+	Articles []JSONArticle `json:"articles"`
+	Events   []JSONEvent   `json:"events"`
+	Warnings []string      `json:"warnings"`
+	Findings []JSONFinding `json:"findings"`
+}
+
+// JSONArticle is one article in timeline.json.
+type JSONArticle struct {
+	ID                string   `json:"id"`
+	Title             string   `json:"title"`
+	Source            string   `json:"source"`
+	URL               string   `json:"url"`
+	File              string   `json:"file"`
+	Published         string   `json:"published"`
+	PublishedInferred bool     `json:"published_inferred"`
+	Window            []string `json:"published_window,omitempty"`
+	Inference         []string `json:"inferred_from,omitempty"`
+}
+
+// JSONEvent is one event in timeline.json.
+type JSONEvent struct {
+	ID        string        `json:"id"`
+	Date      string        `json:"date"`
+	Mod       string        `json:"mod,omitempty"`
+	Precision string        `json:"precision"`
+	Display   string        `json:"display_date"`
+	Title     string        `json:"title"`
+	Sources   []string      `json:"sources"`
+	Flags     []string      `json:"flags,omitempty"`
+	Mentions  []JSONMention `json:"mentions"`
+}
+
+// JSONMention is one dated statement of an event in timeline.json.
+type JSONMention struct {
+	Article        string `json:"article"`
+	Sentence       string `json:"sentence"`
+	Phrase         string `json:"phrase"`
+	Start          int    `json:"start"`
+	End            int    `json:"end"`
+	Type           string `json:"type"`
+	Value          string `json:"value"`
+	Mod            string `json:"mod,omitempty"`
+	Anchor         string `json:"anchor"`
+	AnchorInferred bool   `json:"anchor_inferred,omitempty"`
+	Rule           string `json:"rule"`
+	Tense          string `json:"tense,omitempty"`
+	Note           string `json:"note,omitempty"`
+}
+
+// JSONFinding is one finding of the checks in timeline.json.
+type JSONFinding struct {
+	Kind    string `json:"kind"`
+	Event   string `json:"event,omitempty"`
+	Article string `json:"article,omitempty"`
+	Message string `json:"message"`
+}
+
+// ToJSON converts a chronology to the timeline.json shape.
+func ToJSON(c *timeline.Chronology) JSONChronology {
+	out := JSONChronology{Title: c.Config.Title, Articles: []JSONArticle{}, Events: []JSONEvent{},
+		Warnings: []string{}, Findings: []JSONFinding{}}
+	for _, a := range c.Articles {
+		ja := JSONArticle{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, File: a.File,
+			PublishedInferred: a.PublishedInferred, Inference: a.Inference}
+		if !a.Published.IsZero() {
+			ja.Published = dates.DayValue(a.Published)
+		}
+		if a.PublishedInferred && !a.Window[0].IsZero() {
+			ja.Window = []string{dates.DayValue(a.Window[0]), dates.DayValue(a.Window[1])}
+		}
+		out.Articles = append(out.Articles, ja)
+	}
+	for _, e := range c.Events {
+		je := JSONEvent{ID: e.ID, Date: e.Date, Mod: e.Mod, Precision: e.Precision,
+			Display: dates.Display(e.Date, e.Mod), Title: e.Title, Sources: e.Sources, Flags: e.Flags,
+			Mentions: []JSONMention{}}
+		if je.Sources == nil {
+			je.Sources = []string{}
+		}
+		for _, m := range e.Mentions {
+			je.Mentions = append(je.Mentions, JSONMention{Article: m.Article, Sentence: m.Sentence,
+				Phrase: m.Phrase, Start: m.Start, End: m.End, Type: m.Type, Value: m.Value, Mod: m.Mod,
+				Anchor: m.Anchor, AnchorInferred: m.AnchorInferred, Rule: m.Rule, Tense: m.Tense, Note: m.Note})
+		}
+		out.Events = append(out.Events, je)
+	}
+	for _, w := range c.Warnings {
+		out.Warnings = append(out.Warnings, w.Error())
+	}
+	for _, f := range c.Findings {
+		out.Findings = append(out.Findings, JSONFinding(f))
+	}
+	return out
+}
+
+// JSON encodes a chronology as timeline.json: indented, HTML-escaped,
+// ending in a newline.
+func JSON(c *timeline.Chronology) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(ToJSON(c)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
