@@ -1,0 +1,125 @@
+// Package text turns an article's Markdown into the plain text the
+// resolver reads, and splits plain text into sentences.
+//
+// The plain text is the concatenation, in document order, of every
+// inline text run of the Markdown, one block per paragraph, heading or
+// list item, blocks separated by a blank line. Renderers that need to
+// map a plain-text offset back to the Markdown walk the same tree with
+// Walk, so both sides agree on every byte.
+package text
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	gmtext "github.com/yuin/goldmark/text"
+)
+
+// BlockSeparator is written between two blocks of plain text.
+const BlockSeparator = "\n\n"
+
+// Parser is the goldmark instance used to read article bodies. It has
+// no extensions that add raw HTML.
+var Parser = goldmark.New()
+
+// Parse parses Markdown source into a goldmark document.
+func Parse(src []byte) ast.Node {
+	return Parser.Parser().Parse(gmtext.NewReader(src))
+}
+
+// Run is one inline text run of a document and where it sits in the
+// plain text.
+type Run struct {
+	// Node is the goldmark node (*ast.Text, *ast.String, *ast.CodeSpan's text).
+	Node ast.Node
+	// Value is the run's text as it appears in the plain text.
+	Value string
+	// Offset is the byte offset of Value in the plain text.
+	Offset int
+}
+
+// Walk calls fn for every inline text run of doc, in document order,
+// with its offset in the plain text Plain(doc, src) returns.
+func Walk(doc ast.Node, src []byte, fn func(Run)) {
+	w := walker{src: src, fn: fn}
+	w.walk(doc)
+}
+
+// Plain returns the plain text of a parsed document.
+func Plain(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	Walk(doc, src, func(r Run) {
+		for b.Len() < r.Offset {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.Value)
+	})
+	return b.String()
+}
+
+// FromMarkdown returns the plain text of Markdown source.
+func FromMarkdown(src []byte) string {
+	return Plain(Parse(src), src)
+}
+
+type walker struct {
+	src     []byte
+	fn      func(Run)
+	offset  int
+	inBlock bool // a run has been written in the current block
+	blocks  int  // blocks written so far
+}
+
+func (w *walker) emit(n ast.Node, s string) {
+	if s == "" {
+		return
+	}
+	if !w.inBlock {
+		if w.blocks > 0 {
+			w.offset += len(BlockSeparator)
+		}
+		w.inBlock = true
+		w.blocks++
+	}
+	w.fn(Run{Node: n, Value: s, Offset: w.offset})
+	w.offset += len(s)
+}
+
+func (w *walker) walk(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		s := string(n.Segment.Value(w.src))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			s += " "
+		}
+		w.emit(n, s)
+		return
+	case *ast.String:
+		w.emit(n, string(n.Value))
+		return
+	case *ast.RawHTML, *ast.HTMLBlock:
+		return // raw HTML is not article text
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		w.endBlock()
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			w.emit(n, strings.TrimRight(string(seg.Value(w.src)), "\n")+" ")
+		}
+		w.endBlock()
+		return
+	}
+	block := n.Type() == ast.TypeBlock && n.Kind() != ast.KindDocument
+	if block {
+		w.endBlock()
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.walk(c)
+	}
+	if block {
+		w.endBlock()
+	}
+}
+
+func (w *walker) endBlock() { w.inBlock = false }
