@@ -5,12 +5,8 @@ package timeline
 // checks the result. It reads no clock: the same site gives the same
 // Chronology.
 func Build(site *Site) *Chronology {
-	var mentions []Mention
-	for _, a := range site.Articles {
-		InferPublished(a)
-		mentions = append(mentions, ResolveArticle(a)...)
-	}
-	events, unplaced := Merge(site.Articles, mentions)
+	mentions := ResolveAll(site.Articles)
+	events, unplaced := Merge(site.Articles, mentions, site.Config)
 	c := &Chronology{
 		Config:   site.Config,
 		Articles: site.Articles,

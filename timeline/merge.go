@@ -11,7 +11,7 @@ import (
 //
 // This first version groups mentions that share a calendar value; the
 // content-aware merger replaces it.
-func Merge(articles []*Article, mentions []Mention) (events []*Event, unplaced []Mention) {
+func Merge(articles []*Article, mentions []Mention, cfg Config) (events []*Event, unplaced []Mention) {
 	byValue := map[string]*Event{}
 	for _, m := range mentions {
 		span, ok := dates.ParseSpan(m.Value)

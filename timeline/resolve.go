@@ -55,6 +55,17 @@ func ResolveArticle(a *Article) []Mention {
 	return out
 }
 
+// ResolveAll infers missing publication dates and resolves every
+// article, returning all mentions in article order.
+func ResolveAll(articles []*Article) []Mention {
+	var mentions []Mention
+	for _, a := range articles {
+		InferPublished(a)
+		mentions = append(mentions, ResolveArticle(a)...)
+	}
+	return mentions
+}
+
 // sentenceAt returns the sentence containing byte offset off.
 func sentenceAt(sents []text.Span, off int) text.Span {
 	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
