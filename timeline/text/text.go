@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	gmtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // BlockSeparator is written between two blocks of plain text.
@@ -33,7 +34,8 @@ func Parse(src []byte) ast.Node {
 type Run struct {
 	// Node is the goldmark node (*ast.Text, *ast.String, *ast.CodeSpan's text).
 	Node ast.Node
-	// Value is the run's text as it appears in the plain text.
+	// Value is the run's text as it appears in the plain text: entities
+	// and backslash escapes resolved, not HTML-escaped.
 	Value string
 	// Offset is the byte offset of Value in the plain text.
 	Offset int
@@ -51,7 +53,7 @@ func Plain(doc ast.Node, src []byte) string {
 	var b strings.Builder
 	Walk(doc, src, func(r Run) {
 		for b.Len() < r.Offset {
-			b.WriteByte(' ')
+			b.WriteByte('\n') // the gap is a BlockSeparator
 		}
 		b.WriteString(r.Value)
 	})
@@ -89,7 +91,7 @@ func (w *walker) emit(n ast.Node, s string) {
 func (w *walker) walk(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		s := string(n.Segment.Value(w.src))
+		s := decode(n.Segment.Value(w.src))
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			s += " "
 		}
@@ -123,3 +125,10 @@ func (w *walker) walk(n ast.Node) {
 }
 
 func (w *walker) endBlock() { w.inBlock = false }
+
+// decode turns Markdown text source into the text a reader sees:
+// backslash escapes and entity references resolved, as goldmark's HTML
+// renderer does before escaping for HTML.
+func decode(v []byte) string {
+	return string(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v))))
+}
