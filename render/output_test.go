@@ -1,0 +1,363 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// tree returns every file under dir as name -> content (symlinks as "-> target").
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&os.ModeSymlink != 0 {
+			l, _ := os.Readlink(path)
+			got[rel] = "-> " + l
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		got[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func writeAll(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func build(t *testing.T, dest string, files map[string]string, opts ...OutputOption) error {
+	t.Helper()
+	o, err := OpenOutput(dest, opts...)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := o.WriteFile(n, []byte(files[n])); err != nil {
+			o.Abort()
+			return err
+		}
+	}
+	return o.Commit()
+}
+
+// siblings lists the entries beside dest, to check nothing is left behind.
+func siblings(t *testing.T, dest string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestOutputFreshBuild(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, dest, map[string]string{"index.html": "A", "events/e1.html": "E1"}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "A", "events/e1.html": "E1", ManifestName: "events/e1.html\nindex.html\n"}
+	if got := tree(t, dest); !reflect.DeepEqual(got, want) {
+		t.Errorf("tree = %v, want %v", got, want)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+func TestOutputRebuildKeepsUserFilesDropsStale(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, dest, map[string]string{"index.html": "A", "events/old.html": "OLD", "events/kept.html": "K1"}); err != nil {
+		t.Fatal(err)
+	}
+	// The user adds their own files, also inside a folder the build uses.
+	writeAll(t, dest, map[string]string{"CNAME": "news.example.org", "google123.html": "verify", "events/notes.txt": "mine", "media/photo.jpg": "JPEG"})
+	if err := os.Symlink("media/photo.jpg", filepath.Join(dest, "latest.jpg")); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, dest, map[string]string{"index.html": "B", "events/kept.html": "K2", "events/new.html": "NEW"}); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"index.html": "B", "events/kept.html": "K2", "events/new.html": "NEW",
+		"CNAME": "news.example.org", "google123.html": "verify", "events/notes.txt": "mine", "media/photo.jpg": "JPEG",
+		"latest.jpg":  "-> media/photo.jpg",
+		ManifestName: "events/kept.html\nevents/new.html\nindex.html\n",
+	}
+	if got := tree(t, dest); !reflect.DeepEqual(got, want) {
+		t.Errorf("tree =\n%v\nwant\n%v", got, want)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+func TestOutputUserFileCollision(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	writeAll(t, dest, map[string]string{"index.html": "the user's own page"})
+	err := build(t, dest, map[string]string{"index.html": "built"})
+	if err == nil || !strings.Contains(err.Error(), "index.html") {
+		t.Fatalf("err = %v, want a collision error naming index.html", err)
+	}
+	if got := tree(t, dest); !reflect.DeepEqual(got, map[string]string{"index.html": "the user's own page"}) {
+		t.Errorf("user's file touched: %v", got)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+func TestOutputAbortLeavesPreviousSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, dest, map[string]string{"index.html": "A"}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dest)
+	o, err := OpenOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.WriteFile("index.html", []byte("half")); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, dest); !reflect.DeepEqual(got, before) {
+		t.Errorf("after abort %v, want %v", got, before)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+// A build killed before Commit leaves a staging folder; the previous site
+// is whole, and the next build cleans the staging folder up.
+func TestOutputKilledBeforeCommit(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, dest, map[string]string{"index.html": "A"}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dest)
+	o, err := OpenOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.WriteFile("index.html", []byte("half"))
+	// killed: no Commit, no Abort
+	if got := tree(t, dest); !reflect.DeepEqual(got, before) {
+		t.Errorf("previous site changed: %v", got)
+	}
+	if err := build(t, dest, map[string]string{"index.html": "B"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, dest)["index.html"]; got != "B" {
+		t.Errorf("index.html = %q", got)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+// A build killed between the two renames of the swap leaves the previous
+// site at .timeline-old-NAME; the next OpenOutput puts it back.
+func TestOutputKilledMidSwap(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	if err := build(t, dest, map[string]string{"index.html": "A"}); err != nil {
+		t.Fatal(err)
+	}
+	writeAll(t, dest, map[string]string{"CNAME": "x"})
+	before := tree(t, dest)
+	if err := os.Rename(dest, filepath.Join(root, ".timeline-old-public")); err != nil {
+		t.Fatal(err)
+	}
+	o, err := OpenOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, dest); !reflect.DeepEqual(got, before) {
+		t.Errorf("restored %v, want %v", got, before)
+	}
+	o.Abort()
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+// Killed after the swap but before the old tree was removed.
+func TestOutputKilledAfterSwap(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	old := filepath.Join(root, ".timeline-old-public")
+	writeAll(t, old, map[string]string{"index.html": "A", "CNAME": "x", ManifestName: "index.html\n"})
+	writeAll(t, dest, map[string]string{"index.html": "B", "CNAME": "x", ManifestName: "index.html\n"})
+	o, err := OpenOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Abort()
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+	if got := tree(t, dest); got["CNAME"] != "x" || got["index.html"] != "B" {
+		t.Errorf("dest = %v", got)
+	}
+}
+
+func TestOutputRefusesDangerousDest(t *testing.T) {
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	writeAll(t, site, map[string]string{"config.toml": "", "content/a.md": "+++\n"})
+	if err := os.Symlink(site, filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dest := range []string{
+		"/",
+		site,
+		site + "/.",
+		filepath.Join(site, "content"),
+		filepath.Join(site, "content", "public"),
+		root,
+		filepath.Join(root, "link"),
+		filepath.Join(site, "public", ".."),
+	} {
+		if _, err := OpenOutput(dest, Protect(site)); err == nil || !strings.Contains(err.Error(), "refusing") {
+			t.Errorf("OpenOutput(%q) err = %v, want a refusal", dest, err)
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		if _, err := OpenOutput(home); err == nil {
+			t.Errorf("OpenOutput(home) accepted")
+		}
+	}
+	for _, dest := range []string{filepath.Join(site, "public"), filepath.Join(root, "out")} {
+		o, err := OpenOutput(dest, Protect(site))
+		if err != nil {
+			t.Errorf("OpenOutput(%q): %v", dest, err)
+			continue
+		}
+		o.Abort()
+	}
+	if got := tree(t, site); len(got) != 2 {
+		t.Errorf("site changed: %v", got)
+	}
+}
+
+func TestOutputDestSymlinkFollowed(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "www")
+	writeAll(t, real, map[string]string{"CNAME": "x"})
+	link := filepath.Join(root, "public")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, link, map[string]string{"index.html": "A"}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symlink was replaced: %v %v", fi, err)
+	}
+	if got := tree(t, real); got["CNAME"] != "x" || got["index.html"] != "A" {
+		t.Errorf("www = %v", got)
+	}
+}
+
+func TestOutputStagingNotOurs(t *testing.T) {
+	root := t.TempDir()
+	writeAll(t, filepath.Join(root, ".timeline-staging-public"), map[string]string{"precious.txt": "p"})
+	if _, err := OpenOutput(filepath.Join(root, "public")); err == nil {
+		t.Fatal("removed a folder it did not make")
+	}
+	if got := tree(t, filepath.Join(root, ".timeline-staging-public")); got["precious.txt"] != "p" {
+		t.Error("folder touched")
+	}
+}
+
+func TestCheckOutputName(t *testing.T) {
+	good := []string{"index.html", "events/2025-08-15.html", "a/b/c.json", "feed.xml", "ünïcode.html", "console.html", "com10.txt"}
+	bad := []string{"", "/etc/passwd", "../x", "a/../../x", "a//b", "a/", "./a", "a/./b", "a\\b", "c:x", "a\x00b", "a\nb",
+		".timeline-manifest", "x/.timeline-staging", "CON", "nul.txt", "events/aux.html", "COM1", "lpt9.html", "trail.", "trail ", "\xff"}
+	for _, n := range good {
+		if err := CheckOutputName(n); err != nil {
+			t.Errorf("CheckOutputName(%q) = %v, want ok", n, err)
+		}
+	}
+	for _, n := range bad {
+		if err := CheckOutputName(n); err == nil {
+			t.Errorf("CheckOutputName(%q) = nil, want an error", n)
+		}
+	}
+}
+
+func TestOutputWriteTwice(t *testing.T) {
+	o, err := OpenOutput(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Abort()
+	if err := o.WriteFile("events/a.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.WriteFile("events/a.html", nil); err == nil {
+		t.Error("second write of the same name accepted")
+	}
+	if err := o.WriteFile("Events/A.html", nil); err == nil {
+		t.Error("case clash accepted")
+	}
+	if err := o.WriteFile("../escape.html", nil); err == nil {
+		t.Error("escape accepted")
+	}
+}
+
+func ExampleOpenOutput() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	out, err := OpenOutput(filepath.Join(dir, "public"), Protect(dir+"/site"))
+	if err != nil {
+		panic(err)
+	}
+	out.WriteFile("index.html", []byte("<!doctype html>"))
+	out.WriteFile("events/e1.html", []byte("<!doctype html>"))
+	if err := out.Commit(); err != nil {
+		panic(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "public", ManifestName))
+	os.Stdout.Write(b)
+	// Output:
+	// events/e1.html
+	// index.html
+}
