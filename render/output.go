@@ -56,9 +56,13 @@ type outputConfig struct {
 
 // Protect makes OpenOutput refuse a destination that would put siteDir
 // at risk: siteDir itself, any folder containing it, or its content/
-// folder or anything inside content/.
+// folder or anything inside content/. An empty siteDir protects nothing.
 func Protect(siteDir string) OutputOption {
-	return func(c *outputConfig) { c.protect = append(c.protect, siteDir) }
+	return func(c *outputConfig) {
+		if siteDir != "" {
+			c.protect = append(c.protect, siteDir)
+		}
+	}
 }
 
 // OpenOutput prepares to write a site into dest. It refuses dest when

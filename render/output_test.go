@@ -114,7 +114,7 @@ func TestOutputRebuildKeepsUserFilesDropsStale(t *testing.T) {
 	want := map[string]string{
 		"index.html": "B", "events/kept.html": "K2", "events/new.html": "NEW",
 		"CNAME": "news.example.org", "google123.html": "verify", "events/notes.txt": "mine", "media/photo.jpg": "JPEG",
-		"latest.jpg":  "-> media/photo.jpg",
+		"latest.jpg": "-> media/photo.jpg",
 		ManifestName: "events/kept.html\nevents/new.html\nindex.html\n",
 	}
 	if got := tree(t, dest); !reflect.DeepEqual(got, want) {

@@ -3,8 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/timeline-news/timeline/timeline"
@@ -32,21 +30,26 @@ type Result struct {
 // This first version writes index.html and timeline.json; the themed
 // site replaces it.
 func Write(c *timeline.Chronology, opts Options) (Result, error) {
-	if err := os.MkdirAll(opts.Dest, 0o755); err != nil {
+	out, err := OpenOutput(opts.Dest, Protect(opts.SiteDir))
+	if err != nil {
 		return Result{}, err
 	}
+	defer out.Abort() // a no-op after Commit
 	js, err := JSON(c)
 	if err != nil {
 		return Result{}, err
 	}
-	if err := os.WriteFile(filepath.Join(opts.Dest, "timeline.json"), js, 0o644); err != nil {
+	if err := out.WriteFile("timeline.json", js); err != nil {
 		return Result{}, err
 	}
 	var b strings.Builder
 	if err := indexTemplate.Execute(&b, c); err != nil {
 		return Result{}, fmt.Errorf("index.html: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(opts.Dest, "index.html"), []byte(b.String()), 0o644); err != nil {
+	if err := out.WriteFile("index.html", []byte(b.String())); err != nil {
+		return Result{}, err
+	}
+	if err := out.Commit(); err != nil {
 		return Result{}, err
 	}
 	return Result{Pages: 1, Files: 2}, nil
