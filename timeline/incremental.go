@@ -1,0 +1,181 @@
+package timeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Incremental builds a site again and again, as `timeline serve` does
+// after every change, redoing only what changed: an article whose file
+// is unchanged is neither re-read nor re-resolved, and its parsed
+// article and mentions are reused by the merge and the checks, which
+// always run over the whole site.
+//
+// A file counts as unchanged while its size and modification time are
+// the ones it had when it was read and it was not named to Invalidate.
+// The builder reads no clock, so the Chronology it returns is the one
+// Build would return for the same files.
+//
+// An Incremental is not safe for concurrent use.
+type Incremental struct {
+	dir   string
+	abs   string // dir made absolute, to match absolute names in Invalidate
+	files map[string]*cachedFile
+	// Stats describes what the last Build did.
+	Stats IncrementalStats
+}
+
+// IncrementalStats counts what one Incremental.Build did.
+type IncrementalStats struct {
+	// Files is the number of article files found; Parsed how many of
+	// them were read and parsed again; Resolved how many articles were
+	// resolved again (a changed file, or an article whose ID changed).
+	Files, Parsed, Resolved int
+}
+
+// cachedFile is what the builder remembers of one content file.
+type cachedFile struct {
+	size    int64
+	modTime time.Time
+	src     []byte
+	dirty   bool     // named to Invalidate since it was read
+	article *Article // nil when the file could not be parsed
+	baseID  string   // the article's ID as parsed, before it is made unique
+	problem Problem  // why it could not be parsed
+	// mentions were resolved with the article's ID set to id.
+	mentions []Mention
+	id       string
+	resolved bool
+}
+
+// NewIncremental returns a builder for the site folder dir. Nothing is
+// read until the first Build.
+func NewIncremental(dir string) *Incremental {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	return &Incremental{dir: dir, abs: abs, files: map[string]*cachedFile{}}
+}
+
+// Invalidate makes the next Build re-read the named files, whatever
+// their size and time say. Names are paths relative to the site
+// folder, or absolute paths inside it; names of other files are ignored.
+func (b *Incremental) Invalidate(names ...string) {
+	for _, n := range names {
+		rel := n
+		if filepath.IsAbs(n) {
+			r, err := filepath.Rel(b.abs, n)
+			if err != nil {
+				continue
+			}
+			rel = r
+		}
+		if cf := b.files[filepath.ToSlash(filepath.Clean(rel))]; cf != nil {
+			cf.dirty = true
+		}
+	}
+}
+
+// Build loads the configuration, re-reads the articles that changed
+// since the last Build, and merges and checks the whole site. It fails
+// only when LoadSite would: no such folder, or a bad config.toml.
+func (b *Incremental) Build() (*Chronology, error) {
+	info, err := os.Stat(b.dir)
+	if err != nil {
+		return nil, fmt.Errorf("site folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("site folder %s is not a folder", b.dir)
+	}
+	cfg, err := LoadConfig(b.dir)
+	if err != nil {
+		return nil, err
+	}
+	b.Stats = IncrementalStats{}
+	rels, warnings := contentFiles(b.dir)
+	b.Stats.Files = len(rels)
+	seen := make(map[string]bool, len(rels))
+	ids := map[string]bool{}
+	var articles []*Article
+	var mentions []Mention
+	for _, rel := range rels {
+		seen[rel] = true
+		cf, err := b.load(rel)
+		if err != nil {
+			warnings = append(warnings, Problem{File: rel, Message: "cannot read: " + err.Error()})
+			continue
+		}
+		if cf.article == nil {
+			warnings = append(warnings, cf.problem)
+			continue
+		}
+		a := cf.article
+		// IDs depend on the other files (two files may slug alike), so
+		// they are handed out again, in file order, on every build.
+		a.ID = uniqueID(cf.baseID, ids)
+		if !cf.resolved || cf.id != a.ID {
+			InferPublished(a)
+			cf.mentions = ResolveArticle(a)
+			cf.id = a.ID
+			cf.resolved = true
+			b.Stats.Resolved++
+		}
+		articles = append(articles, a)
+		mentions = append(mentions, cf.mentions...)
+	}
+	for rel := range b.files {
+		if !seen[rel] {
+			delete(b.files, rel)
+		}
+	}
+	events, unplaced := Merge(articles, mentions, cfg)
+	c := &Chronology{
+		Config:   cfg,
+		Articles: articles,
+		Events:   events,
+		Unplaced: unplaced,
+		Warnings: warnings,
+	}
+	c.Findings = Check(c)
+	return c, nil
+}
+
+// load returns the cached state of the file rel, reading and parsing it
+// again when its size or time changed or it was invalidated.
+func (b *Incremental) load(rel string) (*cachedFile, error) {
+	path := filepath.Join(b.dir, filepath.FromSlash(rel))
+	info, err := os.Stat(path)
+	if err != nil {
+		delete(b.files, rel)
+		return nil, err
+	}
+	cf := b.files[rel]
+	if cf != nil && !cf.dirty && cf.size == info.Size() && cf.modTime.Equal(info.ModTime()) {
+		return cf, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		delete(b.files, rel)
+		return nil, err
+	}
+	if cf != nil && bytes.Equal(cf.src, src) {
+		// Touched but not changed: keep the work done.
+		cf.size, cf.modTime, cf.dirty = info.Size(), info.ModTime(), false
+		return cf, nil
+	}
+	b.Stats.Parsed++
+	cf = &cachedFile{size: info.Size(), modTime: info.ModTime(), src: src}
+	a, err := ParseArticle(rel, src)
+	if err != nil {
+		cf.problem = asProblem(rel, err)
+	} else {
+		cf.article = a
+		cf.baseID = a.ID
+	}
+	b.files[rel] = cf
+	return cf, nil
+}
