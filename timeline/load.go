@@ -2,14 +2,23 @@ package timeline
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/timeline-news/timeline/timeline/dates"
 	"github.com/timeline-news/timeline/timeline/text"
@@ -49,9 +58,9 @@ func LoadSite(dir string) (*Site, error) {
 	site.Warnings = append(site.Warnings, problems...)
 	ids := map[string]bool{}
 	for _, rel := range files {
-		src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		src, err := readArticle(dir, rel)
 		if err != nil {
-			site.Warnings = append(site.Warnings, Problem{File: rel, Message: "cannot read: " + err.Error()})
+			site.Warnings = append(site.Warnings, asProblem(rel, err))
 			continue
 		}
 		a, err := ParseArticle(rel, src)
@@ -59,98 +68,248 @@ func LoadSite(dir string) (*Site, error) {
 			site.Warnings = append(site.Warnings, asProblem(rel, err))
 			continue
 		}
+		site.Warnings = append(site.Warnings, a.Warnings...)
 		a.ID = uniqueID(a.ID, ids)
 		site.Articles = append(site.Articles, a)
 	}
 	return site, nil
 }
 
+// MaxArticleSize is the largest article file LoadSite reads, in bytes.
+// A news report is rarely over 100 kB; a bigger file is most likely
+// not an article (a data dump, a book, a binary), and resolving it
+// would slow every build. Such a file is skipped with a warning.
+const MaxArticleSize = 8 << 20
+
 // contentFiles lists content/**/*.md relative to the site, sorted.
+//
+// Names starting with a dot (.git, editor and system files) are
+// ignored. Symbolic links are followed when they point inside the site
+// folder; a link pointing outside it, a broken link, a link loop, a
+// file that is not a regular file or a name that is not printable
+// UTF-8 is a Problem and skipped.
 func contentFiles(dir string) ([]string, []Problem) {
-	root := filepath.Join(dir, ContentDir)
-	var files []string
-	var problems []Problem
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(dir, path)
-		rel = filepath.ToSlash(rel)
-		if err != nil {
-			problems = append(problems, Problem{File: rel, Message: "cannot read: " + err.Error()})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !strings.HasSuffix(strings.ToLower(d.Name()), ".md") {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			problems = append(problems, Problem{File: rel, Message: "not a regular file, skipped"})
-			return nil
-		}
-		files = append(files, rel)
-		return nil
-	})
-	if err != nil && !os.IsNotExist(err) {
-		problems = append(problems, Problem{File: ContentDir, Message: err.Error()})
+	w := contentWalker{site: dir}
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		w.realSite = real
+	} else {
+		w.realSite, _ = filepath.Abs(dir)
 	}
-	sort.Strings(files)
-	return files, problems
+	root := filepath.Join(dir, ContentDir)
+	info, err := os.Stat(root)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, []Problem{{File: ContentDir, Message: "cannot read: " + ioCause(err)}}
+	case !info.IsDir():
+		return nil, []Problem{{File: ContentDir, Message: "is not a folder"}}
+	}
+	w.walk(root, ContentDir, []os.FileInfo{info})
+	sort.Strings(w.files)
+	return w.files, w.problems
+}
+
+type contentWalker struct {
+	site, realSite string
+	files          []string
+	problems       []Problem
+}
+
+func (w *contentWalker) problem(rel, msg string) {
+	w.problems = append(w.problems, Problem{File: rel, Message: msg})
+}
+
+// walk lists the folder path (rel relative to the site); stack holds the
+// folders above it, to catch symbolic link loops.
+func (w *contentWalker) walk(path, rel string, stack []os.FileInfo) {
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		w.problem(rel, "cannot read folder: "+ioCause(err))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(path, name)
+		r := rel + "/" + name
+		isMD := strings.HasSuffix(strings.ToLower(name), ".md")
+		if !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0 {
+			if isMD || e.IsDir() {
+				w.problem(fmt.Sprintf("%q", r), "file name is not printable UTF-8, skipped (rename it)")
+			}
+			continue
+		}
+		var info os.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				if isMD {
+					w.problem(r, "symbolic link cannot be followed: "+ioCause(err))
+				}
+				continue
+			}
+			if !within(real, w.realSite) {
+				if isMD {
+					w.problem(r, "symbolic link points outside the site folder, not followed")
+				} else if fi, err := os.Stat(real); err == nil && fi.IsDir() {
+					w.problem(r, "symbolic link points outside the site folder, not followed")
+				}
+				continue
+			}
+			if info, err = os.Stat(p); err != nil {
+				if isMD {
+					w.problem(r, "cannot read: "+ioCause(err))
+				}
+				continue
+			}
+		} else if info, err = e.Info(); err != nil {
+			w.problem(r, "cannot read: "+ioCause(err))
+			continue
+		}
+		if info.IsDir() {
+			loop := false
+			for _, up := range stack {
+				if os.SameFile(up, info) {
+					loop = true
+				}
+			}
+			if loop {
+				w.problem(r, "symbolic link loop: the folder contains itself, not followed")
+				continue
+			}
+			w.walk(p, r, append(stack[:len(stack):len(stack)], info))
+			continue
+		}
+		if !isMD {
+			continue
+		}
+		if !info.Mode().IsRegular() {
+			w.problem(r, "not a regular file, skipped")
+			continue
+		}
+		w.files = append(w.files, r)
+	}
+}
+
+// within reports whether path p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// ioCause strips the path from an I/O error: the Problem names the file.
+func ioCause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
+}
+
+// readArticle reads the article rel of the site dir, refusing files over
+// MaxArticleSize without reading them whole. Errors are Problems.
+func readArticle(dir, rel string) ([]byte, error) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxArticleSize {
+		return nil, tooLarge(rel, info.Size())
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxArticleSize+1))
+	if err != nil {
+		return nil, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
+	}
+	if len(src) > MaxArticleSize {
+		return nil, tooLarge(rel, int64(len(src)))
+	}
+	return src, nil
+}
+
+func tooLarge(rel string, size int64) Problem {
+	return Problem{File: rel, Line: 1, Message: fmt.Sprintf("file is %.1f MB, over the %d MB limit for one article; skipped",
+		float64(size)/(1<<20), MaxArticleSize>>20), Hint: "is it really one news report? split it"}
 }
 
 func asProblem(file string, err error) Problem {
-	if p, ok := err.(Problem); ok {
+	var p Problem
+	if errors.As(err, &p) {
 		return p
 	}
 	return Problem{File: file, Message: err.Error()}
 }
 
 // FrontMatter is the TOML between the +++ lines at the top of an article.
+// Every key is optional except title; any other key is an error, so a
+// misspelt key is never silently ignored.
 type FrontMatter struct {
 	// Title of the report.
 	Title string `toml:"title"`
 	// Date is the publication date: a TOML date (2025-08-08), a datetime,
-	// or a string in YYYY-MM-DD form. Omit it to have the date inferred.
+	// or a string in YYYY-MM-DD or RFC 3339 form. Omit it to have the
+	// date inferred.
 	Date any `toml:"date"`
 	// Source is the outlet that published the report.
 	Source string `toml:"source"`
-	// URL is where the report was published.
+	// URL is where the report was published: an http or https address.
+	// Any other URL (javascript:, data:, ...) is dropped with a warning.
 	URL string `toml:"url"`
 }
 
+// frontMatterKeys are the keys of FrontMatter, in the order the hint lists them.
+var frontMatterKeys = []string{"title", "date", "source", "url"}
+
 // ParseArticle reads one article from its file content. rel is its path
-// relative to the site folder, used for the ID and in Problems.
+// relative to the site folder, used for the ID and in Problems. It
+// returns an error, always a Problem naming file and line, when the
+// article cannot be used at all; lesser problems (an unsafe URL
+// dropped, a missing title replaced) are in the Article's Warnings.
 func ParseArticle(rel string, src []byte) (*Article, error) {
-	if !utf8.Valid(src) {
-		return nil, Problem{File: rel, Line: invalidUTF8Line(src), Message: "not valid UTF-8 text"}
+	if len(src) > MaxArticleSize {
+		return nil, tooLarge(rel, int64(len(src)))
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		return nil, Problem{File: rel, Line: bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n")) + 1, Message: "contains a NUL byte: is this a binary file?"}
+	src, err := decodeText(rel, src)
+	if err != nil {
+		return nil, err
 	}
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	fm, body, bodyLine, err := splitFrontMatter(rel, src)
 	if err != nil {
 		return nil, err
 	}
-	var meta FrontMatter
-	if err := decodeTOML(rel, fm, 1, &meta); err != nil {
+	var raw map[string]any
+	if err := decodeTOML(rel, fm, 1, &raw); err != nil {
+		return nil, frontMatterProblem(err)
+	}
+	meta, warnings, err := checkFrontMatter(rel, fm, raw)
+	if err != nil {
 		return nil, err
 	}
 	a := &Article{
-		ID:       Slug(strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel))),
+		ID:       Slug(strings.TrimSuffix(path.Base(rel), path.Ext(rel))),
 		File:     rel,
-		Title:    strings.TrimSpace(meta.Title),
-		Source:   strings.TrimSpace(meta.Source),
-		URL:      strings.TrimSpace(meta.URL),
+		Title:    meta.Title,
+		Source:   meta.Source,
+		URL:      meta.URL,
 		Body:     body,
 		BodyLine: bodyLine,
+		Warnings: warnings,
 	}
 	if a.Title == "" {
-		return nil, Problem{File: rel, Line: 1, Message: "front matter has no title", Hint: `add title = "..."`}
+		a.Title = oneLine(strings.TrimSuffix(path.Base(rel), path.Ext(rel)))
+		a.Warnings = append(a.Warnings, Problem{File: rel, Line: 1, Message: "front matter has no title; the file name is used",
+			Hint: `add title = "..."`})
 	}
 	if meta.Date != nil {
 		t, err := parsePublished(meta.Date)
 		if err != nil {
-			return nil, Problem{File: rel, Line: keyLine(fm, []string{"date"}) + 1, Message: err.Error()}
+			return nil, Problem{File: rel, Line: keyLine(fm, toml.Key{"date"}) + 1, Message: err.Error()}
 		}
 		a.Published = t
 	}
@@ -159,15 +318,150 @@ func ParseArticle(rel string, src []byte) (*Article, error) {
 	return a, nil
 }
 
+// decodeText checks that src is text: UTF-8 (UTF-16 with a byte order
+// mark is converted), no NUL bytes. It drops a UTF-8 byte order mark.
+func decodeText(rel string, src []byte) ([]byte, error) {
+	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) && len(src)%2 == 0 {
+		u := make([]uint16, 0, len(src)/2-1)
+		for i := 2; i+1 < len(src); i += 2 {
+			if src[0] == 0xFF {
+				u = append(u, uint16(src[i])|uint16(src[i+1])<<8)
+			} else {
+				u = append(u, uint16(src[i])<<8|uint16(src[i+1]))
+			}
+		}
+		src = []byte(string(utf16.Decode(u)))
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, Problem{File: rel, Line: bytes.Count(src[:i], []byte("\n")) + 1,
+			Message: "contains a NUL byte: this is a binary file, not a Markdown article; skipped"}
+	}
+	if !utf8.Valid(src) {
+		return nil, Problem{File: rel, Line: invalidUTF8Line(src), Message: "not valid UTF-8 text; skipped",
+			Hint: "save the file as UTF-8"}
+	}
+	return bytes.TrimPrefix(src, []byte("\ufeff")), nil
+}
+
+// frontMatterProblem rewords TOML errors a journalist is likely to meet.
+func frontMatterProblem(err error) error {
+	p := asProblem("", err)
+	if v, ok := strings.CutPrefix(p.Message, "invalid datetime: "); ok {
+		v = strings.Trim(v, `"`)
+		p.Message = fmt.Sprintf("date %s is not a calendar date", v)
+		if why := impossibleDate(v); why != "" {
+			p.Message += " (" + why + ")"
+		}
+		p.Hint = "write it as YYYY-MM-DD"
+	}
+	return p
+}
+
+// checkFrontMatter checks the keys and types of the decoded front matter.
+func checkFrontMatter(rel, fm string, raw map[string]any) (FrontMatter, []Problem, error) {
+	var meta FrontMatter
+	var warnings []Problem
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	// Report the first bad key in file order, whatever the map order.
+	sort.Slice(keys, func(i, j int) bool {
+		li, lj := keyLine(fm, toml.Key{keys[i]}), keyLine(fm, toml.Key{keys[j]})
+		if li != lj {
+			return li < lj
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		v := raw[k]
+		line := keyLine(fm, toml.Key{k}) + 1
+		str := func() (string, error) {
+			s, ok := v.(string)
+			if !ok {
+				return "", Problem{File: rel, Line: line, Message: fmt.Sprintf("%s must be text in quotes, not %s", k, tomlKind(v)),
+					Hint: fmt.Sprintf(`%s = "..."`, k)}
+			}
+			return s, nil
+		}
+		var err error
+		switch k {
+		case "title":
+			meta.Title, err = str()
+			meta.Title = oneLine(meta.Title)
+		case "source":
+			meta.Source, err = str()
+			meta.Source = oneLine(meta.Source)
+		case "url":
+			var u string
+			if u, err = str(); err == nil {
+				meta.URL = SafeURL(u)
+				if meta.URL == "" && strings.TrimSpace(u) != "" {
+					warnings = append(warnings, Problem{File: rel, Line: line,
+						Message: fmt.Sprintf("url %q is not an http or https address; dropped", truncate(u, 60))})
+				}
+			}
+		case "date":
+			meta.Date = v
+		default:
+			err = Problem{File: rel, Line: line, Message: fmt.Sprintf("unknown key %q", k),
+				Hint: "the front matter keys are " + strings.Join(frontMatterKeys, ", ")}
+		}
+		if err != nil {
+			return meta, nil, err
+		}
+	}
+	return meta, warnings, nil
+}
+
+// tomlKind names the TOML type of a decoded value for messages.
+func tomlKind(v any) string {
+	switch v.(type) {
+	case int64:
+		return "a number"
+	case float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// oneLine collapses every run of white space and control characters
+// to one space and trims the ends: titles and sources are one line.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+	}), " ")
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
 // splitFrontMatter separates the +++ delimited TOML front matter from the body.
 func splitFrontMatter(rel string, src []byte) (fm string, body []byte, bodyLine int, err error) {
 	if len(bytes.TrimSpace(src)) == 0 {
-		return "", nil, 0, Problem{File: rel, Line: 1, Message: "empty file"}
+		return "", nil, 0, Problem{File: rel, Line: 1, Message: "empty file; skipped"}
 	}
 	lines := strings.SplitAfter(string(src), "\n")
-	if strings.TrimSpace(lines[0]) != "+++" {
-		return "", nil, 0, Problem{File: rel, Line: 1, Message: "no front matter: the file must start with a +++ line",
+	if first := strings.TrimSpace(lines[0]); first != "+++" {
+		p := Problem{File: rel, Line: 1, Message: "no front matter: the file must start with a +++ line",
 			Hint: "put title, date, source and url between two +++ lines"}
+		if first == "---" {
+			p.Message = "front matter must be TOML between +++ lines, not YAML between --- lines"
+			p.Hint = `write +++, then title = "...", date = 2025-08-08, then +++`
+		}
+		return "", nil, 0, p
 	}
 	for i := 1; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) == "+++" {
@@ -179,18 +473,51 @@ func splitFrontMatter(rel string, src []byte) (fm string, body []byte, bodyLine 
 	return "", nil, 0, Problem{File: rel, Line: 1, Message: "front matter is not closed: no second +++ line"}
 }
 
+// parsePublished turns the front matter's date into a day.
 func parsePublished(v any) (time.Time, error) {
 	switch d := v.(type) {
 	case time.Time:
+		if d.Year() == 0 && d.Month() == 1 && d.Day() == 1 {
+			return time.Time{}, fmt.Errorf("date %s has a time but no day", d.Format("15:04:05"))
+		}
 		return dates.Day(d.Year(), d.Month(), d.Day()), nil
 	case string:
-		t, err := time.Parse("2006-01-02", strings.TrimSpace(d))
-		if err != nil {
-			return time.Time{}, fmt.Errorf("date %q is not a calendar date in YYYY-MM-DD form", d)
+		s := strings.TrimSpace(d)
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t, nil
 		}
-		return t, nil
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return dates.Day(t.Year(), t.Month(), t.Day()), nil
+		}
+		msg := fmt.Sprintf("date %q is not a calendar date in YYYY-MM-DD form", truncate(d, 40))
+		if why := impossibleDate(s); why != "" {
+			msg = fmt.Sprintf("date %q is not a calendar date (%s)", d, why)
+		}
+		return time.Time{}, errors.New(msg)
 	}
-	return time.Time{}, fmt.Errorf("date must be a date like 2025-08-08, not %T", v)
+	return time.Time{}, fmt.Errorf("date must be a date like 2025-08-08, not %s", tomlKind(v))
+}
+
+// impossibleDate explains why a YYYY-MM-DD string that looks like a date
+// is not one ("February 2025 has 28 days"), or returns "".
+func impossibleDate(s string) string {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	d, e3 := strconv.Atoi(s[8:10])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return ""
+	}
+	if m < 1 || m > 12 {
+		return fmt.Sprintf("there is no month %d", m)
+	}
+	days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > days {
+		return fmt.Sprintf("%s %d has %d days", time.Month(m), y, days)
+	}
+	return ""
 }
 
 func invalidUTF8Line(src []byte) int {
@@ -209,8 +536,11 @@ func invalidUTF8Line(src []byte) int {
 }
 
 // Slug makes s safe as a URL path segment and file name: lower-case
-// ASCII letters, digits and single dashes. It never returns "" or a
-// name starting with a dot.
+// ASCII letters, digits and single dashes, at most 80 bytes. It never
+// returns "", a name starting with a dot or a name reserved on Windows
+// (con, nul, com1, ...). A name with no ASCII letter or digit (an
+// article titled in Cyrillic, say) gets "article-" and a short hash of
+// s, so different names stay different.
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -230,9 +560,22 @@ func Slug(s string) string {
 		}
 	}
 	if b.Len() == 0 {
-		return "article"
+		if s == "" {
+			return "article"
+		}
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		return fmt.Sprintf("article-%08x", h.Sum32())
 	}
-	return b.String()
+	out := b.String()
+	switch out {
+	case "con", "prn", "aux", "nul":
+		return out + "-1"
+	}
+	if len(out) == 4 && (strings.HasPrefix(out, "com") || strings.HasPrefix(out, "lpt")) && out[3] >= '0' && out[3] <= '9' {
+		return out + "-1"
+	}
+	return out
 }
 
 // uniqueID returns id, or id-2, id-3, ... when id is taken, and marks it taken.

@@ -31,6 +31,9 @@ type Article struct {
 	// Text is the plain text of Body (see package text); Sentences are spans of it.
 	Text      string
 	Sentences []text.Span
+	// Warnings are problems found while reading the article that did
+	// not stop it being used (an unsafe URL dropped, say).
+	Warnings []Problem
 }
 
 // Mention is one dated statement: a date phrase in a sentence of an

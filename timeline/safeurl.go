@@ -1,0 +1,42 @@
+package timeline
+
+import (
+	"net/url"
+	"strings"
+)
+
+// SafeURL returns u when it is an absolute http or https address with a
+// host, normalised (spaces and quotes percent-encoded), and "" for
+// anything else: javascript:, vbscript:, data:, file: and every other
+// scheme, relative references, and addresses containing control
+// characters or white space inside them. Obfuscations such as
+// "JaVaScRiPt:", "java\tscript:" or "&#106;avascript:" never pass,
+// because only the two allowed schemes do.
+//
+// LoadSite applies it to every article's url, so every output format
+// gets only safe links.
+func SafeURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" || len(u) > 4096 {
+		return ""
+	}
+	for _, r := range u {
+		if r < 0x20 || r == 0x7f || r == ' ' || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\\' {
+			return ""
+		}
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Opaque != "" || p.User != nil {
+		return ""
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https":
+	default:
+		return ""
+	}
+	if p.Host == "" || strings.ContainsAny(p.Host, "<>\"'`") {
+		return ""
+	}
+	p.Scheme = strings.ToLower(p.Scheme)
+	return p.String()
+}
