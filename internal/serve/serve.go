@@ -1,0 +1,200 @@
+// Package serve is `timeline serve`: it builds a site into a temporary
+// folder, serves that folder over HTTP, watches the site's sources and
+// rebuilds on every change, and tells open browser tabs to reload.
+//
+// The built files are never changed for serving: the live-reload script
+// is added by the HTTP handler to HTML responses as they are sent. A
+// build that fails shows its error in place of every page until the
+// next good build; articles that could not be read are listed in a
+// banner over the pages of the build that skipped them.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/timeline-news/timeline/render"
+	"github.com/timeline-news/timeline/timeline"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Site is the site folder.
+	Site string
+	// Log receives one line per build and every problem found; nil discards.
+	Log io.Writer
+	// Debounce is how long the watcher waits after the last change
+	// before it rebuilds (default 100ms): an editor's save is often
+	// several file events.
+	Debounce time.Duration
+}
+
+// Server builds, serves and watches one site. Create it with New and
+// stop it with Close.
+type Server struct {
+	site     string
+	dest     string // the built site, inside tmp
+	tmp      string // the temporary folder the server owns
+	log      io.Writer
+	debounce time.Duration
+	inc      *timeline.Incremental
+
+	// files is held for writing while a build replaces the built site,
+	// and for reading while a request reads it.
+	files sync.RWMutex
+
+	mu       sync.Mutex
+	version  int                // counts finished builds
+	buildErr error              // the last build's error, nil when it succeeded
+	problems []timeline.Problem // the last good build's warnings
+	changed  chan struct{}      // closed when a build finishes
+	quit     chan struct{}      // closed by Close
+	closed   bool
+}
+
+// New makes a server for the site folder and runs the first build. A
+// first build that fails is not an error: the pages show why until the
+// sources are fixed. New fails only when the site folder does not exist
+// or the temporary folder cannot be made.
+func New(opts Options) (*Server, error) {
+	info, err := os.Stat(opts.Site)
+	if err != nil {
+		return nil, fmt.Errorf("site folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("site folder %s is not a folder", opts.Site)
+	}
+	tmp, err := os.MkdirTemp("", "timeline-serve-")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		site:     opts.Site,
+		tmp:      tmp,
+		dest:     filepath.Join(tmp, "public"),
+		log:      opts.Log,
+		debounce: opts.Debounce,
+		inc:      timeline.NewIncremental(opts.Site),
+		changed:  make(chan struct{}),
+		quit:     make(chan struct{}),
+	}
+	if s.log == nil {
+		s.log = io.Discard
+	}
+	if s.debounce <= 0 {
+		s.debounce = 100 * time.Millisecond
+	}
+	s.Rebuild()
+	return s, nil
+}
+
+// Rebuild builds the site again, after invalidating the named changed
+// files (paths relative to the site or absolute), and wakes the
+// browsers. The watcher calls it; so can a test.
+func (s *Server) Rebuild(changed ...string) {
+	start := time.Now() // for the terminal line only
+	s.inc.Invalidate(changed...)
+	c, err := s.inc.Build()
+	var res render.Result
+	if err == nil {
+		s.files.Lock()
+		res, err = render.Write(c, render.Options{Dest: s.dest, BaseURL: "/", SiteDir: s.site})
+		s.files.Unlock()
+	}
+	took := time.Since(start).Round(100 * time.Microsecond)
+
+	s.mu.Lock()
+	s.version++
+	s.buildErr = err
+	if err == nil {
+		s.problems = c.Warnings
+	}
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+
+	if err != nil {
+		fmt.Fprintf(s.log, "build failed: %v\n", err)
+		return
+	}
+	for _, w := range c.Warnings {
+		fmt.Fprintf(s.log, "warning: %v\n", w)
+	}
+	st := s.inc.Stats
+	fmt.Fprintf(s.log, "built %d articles (%d re-read, %d re-resolved), %d events, %d pages in %s\n",
+		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), res.Pages, took)
+}
+
+// state returns the last build's number, error and warnings, and a
+// channel closed when the next build finishes.
+func (s *Server) state() (int, error, []timeline.Problem, <-chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.version, s.buildErr, s.problems, s.changed
+}
+
+// Serve serves HTTP on l and rebuilds on changes to the site until ctx
+// is done or Close is called, then shuts the server down cleanly. It
+// returns nil after a clean stop.
+func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	w, err := newWatcher(s.site)
+	if err != nil {
+		l.Close()
+		return err
+	}
+	defer w.close()
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(l) }()
+	watchDone := make(chan struct{})
+	stopWatch := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		w.run(s.debounce, stopWatch, s.Rebuild, func(err error) { fmt.Fprintf(s.log, "watch: %v\n", err) })
+	}()
+
+	select {
+	case <-ctx.Done():
+	case <-s.quit:
+	case err = <-errc:
+	}
+	close(stopWatch)
+	<-watchDone
+	s.stopStreams()
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if serr := hs.Shutdown(sctx); serr != nil && err == nil {
+		err = serr
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// stopStreams ends the open live-reload streams, which would otherwise
+// keep Shutdown waiting.
+func (s *Server) stopStreams() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.closed {
+		s.closed = true
+		close(s.quit)
+	}
+}
+
+// Close stops Serve, if it runs, and removes the built site.
+func (s *Server) Close() error {
+	s.stopStreams()
+	s.files.Lock()
+	defer s.files.Unlock()
+	return os.RemoveAll(s.tmp)
+}
