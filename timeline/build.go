@@ -1,12 +1,27 @@
 package timeline
 
+import "time"
+
 // Build runs the stages after loading: it infers missing publication
 // dates, resolves every article, merges the mentions into events and
 // checks the result. It reads no clock: the same site gives the same
-// Chronology.
-func Build(site *Site) *Chronology {
-	mentions := ResolveAll(site.Articles)
-	events, unplaced := Merge(site.Articles, mentions, site.Config)
+// Chronology, whatever the options.
+//
+// Articles are resolved on several goroutines at once (see Workers);
+// the mentions are still gathered in article order.
+func Build(site *Site, opts ...Option) *Chronology {
+	o := newOptions(opts)
+	var mentions []Mention
+	o.stats.Measure("resolve", "articles", func() (int, int64) {
+		mentions = resolveAll(site.Articles, o)
+		return len(site.Articles), textBytes(site.Articles)
+	})
+	var events []*Event
+	var unplaced []Mention
+	o.stats.Measure("merge", "mentions", func() (int, int64) {
+		events, unplaced = Merge(site.Articles, mentions, site.Config)
+		return len(mentions), 0
+	})
 	c := &Chronology{
 		Config:   site.Config,
 		Articles: site.Articles,
@@ -14,8 +29,60 @@ func Build(site *Site) *Chronology {
 		Unplaced: unplaced,
 		Warnings: site.Warnings,
 	}
-	c.Findings = Check(c)
+	o.stats.Measure("check", "events", func() (int, int64) {
+		c.Findings = Check(c)
+		return len(c.Events), 0
+	})
 	return c
+}
+
+// resolveAll is ResolveAll with options: a worker pool over the
+// articles, each result stored at its article's index and joined in
+// article order, so the output does not depend on the parallelism.
+func resolveAll(articles []*Article, o *options) []Mention {
+	per := make([][]Mention, len(articles))
+	var took []time.Duration
+	if o.stats != nil {
+		took = make([]time.Duration, len(articles))
+	}
+	progress := o.counter("resolve", len(articles))
+	forEach(len(articles), o.workers, func(i int) {
+		var start time.Time
+		if took != nil {
+			start = time.Now() // for --stats only; never reaches the output
+		}
+		a := articles[i]
+		InferPublished(a)
+		per[i] = ResolveArticle(a)
+		if took != nil {
+			took[i] = time.Since(start)
+		}
+		progress.step()
+	})
+	if took != nil {
+		o.stats.noteSlowest(articles, took)
+	}
+	n := 0
+	for _, ms := range per {
+		n += len(ms)
+	}
+	if n == 0 {
+		return nil
+	}
+	mentions := make([]Mention, 0, n)
+	for _, ms := range per {
+		mentions = append(mentions, ms...)
+	}
+	return mentions
+}
+
+// textBytes is the size of the articles' plain text, for MB/s.
+func textBytes(articles []*Article) int64 {
+	var n int64
+	for _, a := range articles {
+		n += int64(len(a.Text))
+	}
+	return n
 }
 
 // Check lists what a journalist should look at in a chronology.

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -40,8 +41,9 @@ const ContentDir = "content"
 // LoadSite reads config.toml and every content/**/*.md of the site
 // folder dir. It fails only when the site cannot be built at all (no
 // such folder, a bad config.toml); an article that cannot be read is
-// skipped with a Problem in Site.Warnings.
-func LoadSite(dir string) (*Site, error) {
+// skipped with a Problem in Site.Warnings. Options (Workers,
+// WithStats, WithProgress) change how, never what, it reads.
+func LoadSite(dir string, opts ...Option) (*Site, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("site folder: %w", err)
@@ -56,21 +58,47 @@ func LoadSite(dir string) (*Site, error) {
 	site := &Site{Dir: dir, Config: cfg}
 	files, problems := contentFiles(dir)
 	site.Warnings = append(site.Warnings, problems...)
+	// Files are read and parsed on several goroutines (see Workers),
+	// each result kept at its file's index; IDs are then handed out and
+	// articles gathered in file order, whatever the parallelism.
+	o := newOptions(opts)
+	type loaded struct {
+		a    *Article
+		prob *Problem
+	}
+	results := make([]loaded, len(files))
+	progress := o.counter("load", len(files))
+	o.stats.Measure("load", "articles", func() (int, int64) {
+		var size atomic.Int64
+		forEach(len(files), o.workers, func(i int) {
+			defer progress.step()
+			rel := files[i]
+			src, err := readArticle(dir, rel)
+			if err != nil {
+				p := asProblem(rel, err)
+				results[i].prob = &p
+				return
+			}
+			size.Add(int64(len(src)))
+			a, err := ParseArticle(rel, src)
+			if err != nil {
+				p := asProblem(rel, err)
+				results[i].prob = &p
+				return
+			}
+			results[i].a = a
+		})
+		return len(files), size.Load()
+	})
 	ids := map[string]bool{}
-	for _, rel := range files {
-		src, err := readArticle(dir, rel)
-		if err != nil {
-			site.Warnings = append(site.Warnings, asProblem(rel, err))
+	for _, r := range results {
+		if r.prob != nil {
+			site.Warnings = append(site.Warnings, *r.prob)
 			continue
 		}
-		a, err := ParseArticle(rel, src)
-		if err != nil {
-			site.Warnings = append(site.Warnings, asProblem(rel, err))
-			continue
-		}
-		site.Warnings = append(site.Warnings, a.Warnings...)
-		a.ID = uniqueID(a.ID, ids)
-		site.Articles = append(site.Articles, a)
+		site.Warnings = append(site.Warnings, r.a.Warnings...)
+		r.a.ID = uniqueID(r.a.ID, ids)
+		site.Articles = append(site.Articles, r.a)
 	}
 	return site, nil
 }

@@ -56,14 +56,11 @@ func ResolveArticle(a *Article) []Mention {
 }
 
 // ResolveAll infers missing publication dates and resolves every
-// article, returning all mentions in article order.
-func ResolveAll(articles []*Article) []Mention {
-	var mentions []Mention
-	for _, a := range articles {
-		InferPublished(a)
-		mentions = append(mentions, ResolveArticle(a)...)
-	}
-	return mentions
+// article, returning all mentions in article order. Articles are
+// resolved on one goroutine per core; the result is the same as
+// resolving them one after the other.
+func ResolveAll(articles []*Article, opts ...Option) []Mention {
+	return resolveAll(articles, newOptions(opts))
 }
 
 // sentenceAt returns the sentence containing byte offset off.

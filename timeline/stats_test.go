@@ -1,0 +1,94 @@
+package timeline
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestForEachVisitsEveryIndexOnce(t *testing.T) {
+	for _, workers := range []int{0, 1, 2, 3, 8} {
+		for _, n := range []int{0, 1, 2, 7, 100} {
+			hits := make([]atomic.Int32, n)
+			forEach(n, workers, func(i int) { hits[i].Add(1) })
+			for i := range hits {
+				if h := hits[i].Load(); h != 1 {
+					t.Errorf("workers=%d n=%d: index %d visited %d times", workers, n, i, h)
+				}
+			}
+		}
+	}
+}
+
+func TestForEachOneWorkerRunsInOrder(t *testing.T) {
+	var got []int
+	forEach(5, 1, func(i int) { got = append(got, i) })
+	if len(got) != 5 || got[0] != 0 || got[4] != 4 {
+		t.Errorf("got %v, want 0..4 in order", got)
+	}
+}
+
+func TestStatsMeasure(t *testing.T) {
+	var nilStats *Stats
+	ran := false
+	nilStats.Measure("x", "things", func() (int, int64) { ran = true; return 0, 0 })
+	if !ran {
+		t.Error("a nil Stats did not run the stage")
+	}
+	s := &Stats{}
+	sink := [][]byte{}
+	s.Measure("load", "articles", func() (int, int64) {
+		for range 100 {
+			sink = append(sink, make([]byte, 1024))
+		}
+		return 3, 3000
+	})
+	_ = sink
+	if len(s.Stages) != 1 {
+		t.Fatalf("got %d stages, want 1", len(s.Stages))
+	}
+	st := s.Stages[0]
+	if st.Name != "load" || st.Items != 3 || st.Bytes != 3000 || st.Unit != "articles" {
+		t.Errorf("recorded %+v", st)
+	}
+	if st.Allocs < 100 || st.AllocBytes < 100*1024 {
+		t.Errorf("recorded %d allocations of %d bytes, want at least 100 of 100 KB", st.Allocs, st.AllocBytes)
+	}
+	if s.PeakSys == 0 {
+		t.Error("no memory figure recorded")
+	}
+	var b strings.Builder
+	if err := s.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "load") || !strings.Contains(b.String(), "total") {
+		t.Errorf("table lacks the stage or the total:\n%s", b.String())
+	}
+}
+
+func TestStatsSlowest(t *testing.T) {
+	var arts []*Article
+	var took []int
+	for i := range 15 {
+		arts = append(arts, &Article{ID: string(rune('a' + i)), File: "content/" + string(rune('a'+i)) + ".md"})
+		took = append(took, (i*7)%15)
+	}
+	s := &Stats{}
+	d := make([]time.Duration, len(took))
+	for i, v := range took {
+		d[i] = time.Duration(v)
+	}
+	s.noteSlowest(arts, d)
+	if len(s.Slowest) != SlowestN {
+		t.Fatalf("kept %d, want %d", len(s.Slowest), SlowestN)
+	}
+	for i := 1; i < len(s.Slowest); i++ {
+		if s.Slowest[i].Took > s.Slowest[i-1].Took {
+			t.Errorf("not slowest first: %v", s.Slowest)
+		}
+	}
+	if s.Slowest[0].Took != 14 {
+		t.Errorf("slowest took %v, want 14", s.Slowest[0].Took)
+	}
+}
