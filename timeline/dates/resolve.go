@@ -1,8 +1,8 @@
 package dates
 
 import (
-	"regexp"
-	"strings"
+	"strconv"
+	"sync"
 	"time"
 )
 
@@ -10,50 +10,357 @@ import (
 // against anchor, the publication date of the text (only its calendar
 // day is used). Expressions are returned in text order and never overlap.
 //
-// This first version knows only absolute dates ("August 15, 2025",
-// "2025-08-15"); the full resolver replaces it.
+// The text is tokenized once; rules then match around the tokens that
+// can start a temporal expression (month and weekday names, numbers,
+// temporal nouns and their modifiers). Bare weekdays, yearless months
+// and quarters take the direction the tense of their clause implies.
+// Resolve is safe for concurrent use and never reads the clock.
 func Resolve(text string, anchor time.Time) []Expr {
-	anchor = Day(anchor.Year(), anchor.Month(), anchor.Day())
-	var out []Expr
-	for _, m := range absoluteDate.FindAllStringSubmatchIndex(text, -1) {
-		month := monthIndex(text[m[2]:m[3]])
-		d, _ := atoi(text[m[4]:m[5]])
-		y, _ := atoi(text[m[6]:m[7]])
-		t := Day(y, month, d)
-		if t.Day() != d {
-			continue
-		}
-		out = append(out, Expr{Start: m[0], End: m[1], Text: text[m[0]:m[1]], Type: TypeDate,
-			Value: DayValue(t), Rule: "month-day-year", Anchor: anchor})
+	r := getResolver(text, anchor)
+	defer putResolver(r)
+	r.run()
+	if len(r.out) == 0 {
+		return nil
 	}
+	out := make([]Expr, len(r.out))
+	copy(out, r.out)
 	return out
 }
 
-var absoluteDate = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})\b`)
+var pool = sync.Pool{New: func() any { return new(resolver) }}
 
-func monthIndex(name string) time.Month {
-	for m := time.January; m <= time.December; m++ {
-		if strings.EqualFold(m.String(), name) {
-			return m
+func getResolver(text string, anchor time.Time) *resolver {
+	r := pool.Get().(*resolver)
+	r.text = text
+	r.anchor = Day(anchor.Year(), anchor.Month(), anchor.Day())
+	r.t = tokenize(text, r.t[:0])
+	r.out = r.out[:0]
+	r.lastQY, r.lastQ = 0, 0
+	return r
+}
+
+func putResolver(r *resolver) {
+	r.text = ""
+	if cap(r.t) > 1<<16 {
+		r.t = nil
+	}
+	if cap(r.out) > 1<<12 {
+		r.out = nil
+	}
+	pool.Put(r)
+}
+
+// resolver holds the state of one Resolve call.
+type resolver struct {
+	text   string
+	anchor time.Time
+	t      []token
+	out    []Expr
+	// the last quarter the text named, for "the quarter", "a year earlier"
+	lastQY, lastQ int
+}
+
+// hit is a rule's match: tokens [start, end) and the resolution.
+type hit struct {
+	end   int
+	typ   Type
+	val   string
+	mod   string
+	rule  string
+	tense Tense
+	note  string
+	day   time.Time // the day of a day-precision date, for a following time
+}
+
+func (r *resolver) run() {
+	for i := 0; i < len(r.t); {
+		t := &r.t[i]
+		if t.k == kPunct || (t.k == kWord && t.w == "" && t.c == 0) {
+			i++
+			continue
+		}
+		h, ok := r.match(i)
+		if !ok || h.end <= i {
+			i++
+			continue
+		}
+		if h.rule != "" && h.val != "" {
+			r.emit(i, h)
+		}
+		i = h.end
+	}
+}
+
+func (r *resolver) emit(i int, h hit) {
+	s, e := r.t[i].s, r.t[h.end-1].e
+	r.out = append(r.out, Expr{Start: s, End: e, Text: r.text[s:e], Type: h.typ, Value: h.val, Mod: h.mod,
+		Rule: h.rule, Tense: h.tense, Anchor: r.anchor, Note: h.note})
+}
+
+// match tries every rule at token i and keeps the longest match.
+func (r *resolver) match(i int) (hit, bool) {
+	var best hit
+	found := false
+	try := func(h hit, ok bool) {
+		if ok && (!found || h.end > best.end) {
+			best, found = h, true
 		}
 	}
-	return 0
+	try(r.modified(i))
+	try(r.date(i))
+	try(r.duration(i))
+	try(r.set(i))
+	try(r.ref(i))
+	try(r.clock(i))
+	return best, found
 }
 
-// Inference is a publication date inferred from an article's own text,
-// for articles that do not state one.
-type Inference struct {
-	// Anchor is the day the article's relative dates are resolved against.
-	Anchor time.Time
-	// Earliest and Latest bound the window the article was published in (inclusive days).
-	Earliest, Latest time.Time
-	// Evidence lists, in plain words, the cues the window rests on.
-	Evidence []string
+// ---- token helpers
+
+func (r *resolver) w(i int) string {
+	if i < 0 || i >= len(r.t) || r.t[i].k != kWord {
+		return ""
+	}
+	return r.t[i].w
 }
 
-// InferAnchor infers a publication window from text alone: the latest
-// past date it reports, the future dates it announces, weekday cues.
-// ok is false when the text gives nothing to go on.
-func InferAnchor(text string) (inf Inference, ok bool) {
-	return Inference{}, false
+func (r *resolver) cls(i int, c uint32) bool {
+	return i >= 0 && i < len(r.t) && r.t[i].k == kWord && r.t[i].c&c != 0
+}
+
+func (r *resolver) punct(i int, ch byte) bool {
+	return i >= 0 && i < len(r.t) && r.t[i].k == kPunct && r.t[i].ch == ch
+}
+
+// adjacent reports whether token i directly follows token i-1 (no space).
+func (r *resolver) adjacent(i int) bool {
+	return i > 0 && i < len(r.t) && !r.t[i].sp
+}
+
+func (r *resolver) num(i int) (int, bool) {
+	if i < 0 || i >= len(r.t) || r.t[i].k != kNum || r.t[i].v < 0 {
+		return 0, false
+	}
+	return r.t[i].v, true
+}
+
+func (r *resolver) digits(i int) int { return r.t[i].e - r.t[i].s }
+
+// ---- values
+
+func yearValue(y int) string {
+	if y < 0 || y > 9999 {
+		return ""
+	}
+	s := strconv.Itoa(y)
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return s
+}
+
+func unitValue(u int, t time.Time) string {
+	switch u {
+	case uDay:
+		return DayValue(t)
+	case uWeek:
+		return WeekValue(t)
+	case uWeekend:
+		return WeekValue(t) + "-WE"
+	case uMonth:
+		return MonthValue(t)
+	case uQuarter:
+		return yearValue(t.Year()) + "-Q" + strconv.Itoa((int(t.Month())+2)/3)
+	case uHalf:
+		return yearValue(t.Year()) + "-H" + strconv.Itoa((int(t.Month())+5)/6)
+	case uYear:
+		return yearValue(t.Year())
+	case uDecade:
+		return yearValue(t.Year())[:3]
+	case uCentury:
+		return yearValue(t.Year())[:2]
+	}
+	return ""
+}
+
+func shift(t time.Time, u, n int) time.Time {
+	switch u {
+	case uDay:
+		return t.AddDate(0, 0, n)
+	case uWeek, uWeekend:
+		return t.AddDate(0, 0, 7*n)
+	case uMonth:
+		return Day(t.Year(), t.Month(), 1).AddDate(0, n, 0)
+	case uQuarter:
+		return Day(t.Year(), t.Month(), 1).AddDate(0, 3*n, 0)
+	case uHalf:
+		return Day(t.Year(), t.Month(), 1).AddDate(0, 6*n, 0)
+	case uYear:
+		return Day(t.Year()+n, 1, 1)
+	case uDecade:
+		return Day(t.Year()+10*n, 1, 1)
+	case uCentury:
+		return Day(t.Year()+100*n, 1, 1)
+	case uHour, uMinute, uSecond:
+		return t
+	}
+	return t
+}
+
+// durValue formats n units (n < 0: unspecified) plus half a unit.
+func durValue(n, u int, half bool) string {
+	x := "X"
+	if n >= 0 {
+		x = strconv.Itoa(n)
+	}
+	if half {
+		switch u {
+		case uYear:
+			return "P" + x + "Y6M"
+		case uDay:
+			return "P" + x + "DT12H"
+		case uHour:
+			return "PT" + x + "H30M"
+		case uMonth:
+			return "P" + x + "M15D"
+		case uWeek:
+			return "P" + strconv.Itoa(7*max(n, 0)+3) + "DT12H"
+		case uMinute:
+			return "PT" + x + "M30S"
+		}
+	}
+	switch u {
+	case uSecond:
+		return "PT" + x + "S"
+	case uMinute:
+		return "PT" + x + "M"
+	case uHour:
+		return "PT" + x + "H"
+	case uDay:
+		return "P" + x + "D"
+	case uWeek:
+		return "P" + x + "W"
+	case uWeekend:
+		return "P" + x + "WE"
+	case uMonth:
+		return "P" + x + "M"
+	case uQuarter:
+		return "P" + x + "Q"
+	case uHalf:
+		if n >= 0 {
+			return "P" + strconv.Itoa(6*n) + "M"
+		}
+		return "PXM"
+	case uYear:
+		return "P" + x + "Y"
+	case uDecade:
+		return "P" + x + "DE"
+	case uCentury:
+		return "P" + x + "CE"
+	}
+	return ""
+}
+
+// ---- tense
+
+// tense reads the verbs of the clause around tokens [i, j): the nearest
+// cue wins, a cue before the expression on a tie.
+func (r *resolver) tense(i, j int) Tense {
+	left, lt := r.scanTense(i-1, -1)
+	right, rt := r.scanTense(j, 1)
+	switch {
+	case lt == TenseNone:
+		return rt
+	case rt == TenseNone:
+		return lt
+	case left <= right:
+		return lt
+	}
+	return rt
+}
+
+// scanTense walks from token k in direction d to the clause boundary and
+// returns the distance to the first tense cue and its tense.
+func (r *resolver) scanTense(k, d int) (int, Tense) {
+	for n := 0; n < 12 && k >= 0 && k < len(r.t); n, k = n+1, k+d {
+		t := &r.t[k]
+		if t.k == kPunct {
+			switch t.ch {
+			case '.', '!', '?', ';', ':', '(', ')':
+				if t.ch == '.' && k > 0 && (r.cls(k-1, cMonAbbr) || r.t[k-1].e-r.t[k-1].s == 1) {
+					continue
+				}
+				return 0, TenseNone
+			}
+			continue
+		}
+		if t.k != kWord {
+			continue
+		}
+		w := t.w
+		// "is to meet", "are set to", "is due to"
+		if (w == "is" || w == "are" || w == "was" || w == "were") && d > 0 || (w == "is" || w == "are") {
+			nx := r.w(k + 1)
+			if nx == "to" || nx == "set" && r.w(k+2) == "to" || nx == "due" || nx == "scheduled" || nx == "expected" || nx == "going" {
+				return n, TenseFuture
+			}
+		}
+		if w == "set" && r.w(k+1) == "to" {
+			return n, TenseFuture
+		}
+		switch {
+		case t.c&cFutCue != 0:
+			if w == "next" || w == "coming" || w == "tomorrow" || w == "later" {
+				continue // these are date words, not verbs
+			}
+			return n, TenseFuture
+		case t.c&cPastCue != 0:
+			if w == "last" || w == "yesterday" || w == "earlier" || w == "ago" || w == "set" || w == "put" || w == "cut" || w == "hit" {
+				continue
+			}
+			return n, TensePast
+		case t.c&cPresCue != 0:
+			if w == "now" || w == "today" {
+				continue
+			}
+			if nx := r.w(k + 1); nx == "been" || nx == "were" {
+				return n, TensePast
+			}
+			return n, TensePresent
+		case w == "" && r.isPastVerb(k):
+			if w2 := r.w(k - 1); w2 == "has" || w2 == "have" {
+				return n, TensePast
+			}
+			return n, TensePast
+		}
+	}
+	return 0, TenseNone
+}
+
+var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "seed": true, "bed": true, "red": true, "united": true,
+	"hundred": true, "shed": true, "feed": true, "breed": true, "proceed": true, "succeed": true, "exceed": true, "embed": true,
+	"creed": true, "greed": true, "weed": true, "reed": true, "naked": true, "wicked": true, "sacred": true, "kindred": true,
+	"limited": true, "based": true, "concerned": true, "expected": true, "scheduled": true, "planned": true, "alleged": true,
+	"armed": true, "related": true, "detailed": true, "advanced": true, "interested": true, "unprecedented": true, "talked": false}
+
+// isPastVerb reports whether word token k looks like a past-tense verb
+// (ends in -ed and is not a known adjective or noun).
+func (r *resolver) isPastVerb(k int) bool {
+	t := &r.t[k]
+	n := t.e - t.s
+	if n < 4 || n > 20 {
+		return false
+	}
+	s := r.text[t.s:t.e]
+	if s[n-1]|0x20 != 'd' || s[n-2]|0x20 != 'e' {
+		return false
+	}
+	if t.up && k > 0 && !r.punct(k-1, '.') { // a name like "Ahmed"
+		return false
+	}
+	var b [20]byte
+	for i := 0; i < n; i++ {
+		b[i] = s[i] | 0x20
+	}
+	return !notPast[string(b[:n])]
 }

@@ -1,0 +1,1033 @@
+package dates
+
+import (
+	"strconv"
+	"time"
+)
+
+// ---- modifiers: early/mid/late, the end of, about, more than ...
+
+var modWords = map[string]string{
+	"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
+	"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+	"nearly": "LESS_THAN", "almost": "LESS_THAN",
+}
+
+// modified matches a modifier and the expression it modifies:
+// "early 2022", "mid-1990s", "the end of the month", "about three years".
+func (r *resolver) modified(i int) (hit, bool) {
+	k := i
+	mod := ""
+	w := r.w(k)
+	switch {
+	case w == "the" && (r.w(k+1) == "end" || r.w(k+1) == "beginning" || r.w(k+1) == "start" || r.w(k+1) == "middle") && r.w(k+2) == "of":
+		mod = map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[r.w(k+1)]
+		k += 3
+	case (w == "end" || w == "beginning" || w == "start" || w == "middle") && r.w(k+1) == "of":
+		mod = map[string]string{"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[w]
+		k += 2
+	case w == "more" && r.w(k+1) == "than":
+		mod, k = "MORE_THAN", k+2
+	case w == "less" && r.w(k+1) == "than":
+		mod, k = "LESS_THAN", k+2
+	case w == "at" && r.w(k+1) == "least":
+		mod, k = "EQUAL_OR_MORE", k+2
+	case w == "the" && (r.w(k+1) == "early" || r.w(k+1) == "late" || r.w(k+1) == "mid"):
+		mod, k = modWords[r.w(k+1)], k+2
+	case modWords[w] != "":
+		mod, k = modWords[w], k+1
+	default:
+		return hit{}, false
+	}
+	if r.punct(k, '-') && r.adjacent(k) {
+		k++
+	}
+	if k >= len(r.t) {
+		return hit{}, false
+	}
+	h, ok := r.date(k)
+	if !ok {
+		if mod == "START" || mod == "END" || mod == "MID" {
+			return hit{}, false
+		}
+		if h, ok = r.duration(k); !ok || h.typ != TypeDuration {
+			return hit{}, false
+		}
+	}
+	if (w == "earlier" || w == "later") && !(h.rule == "this-unit" || h.rule == "deictic") {
+		return hit{}, false // "earlier" modifies only "this year", "today" ...
+	}
+	if mod == "APPROX" && w == "some" && h.typ != TypeDuration {
+		return hit{}, false
+	}
+	if h.typ == TypeDuration && (mod == "START" || mod == "END" || mod == "MID") {
+		return hit{}, false
+	}
+	if h.mod == "" {
+		h.mod = mod
+	}
+	return h, true
+}
+
+// ---- dates
+
+// date matches the calendar expressions: months and days, years,
+// decades, seasons, weekdays, today/yesterday/tomorrow, this/last/next
+// units, units ago, quarters and halves, holidays.
+func (r *resolver) date(i int) (hit, bool) {
+	t := &r.t[i]
+	switch {
+	case t.k == kNum:
+		if h, ok := r.numericDate(i); ok {
+			return h, true
+		}
+		if h, ok := r.dayMonth(i); ok {
+			return h, true
+		}
+		return r.year(i)
+	case t.c&(cMonth|cMonAbbr) != 0:
+		return r.monthDate(i)
+	case t.c&cWeekday != 0:
+		return r.weekday(i, 0, i)
+	case t.c&cOrd != 0:
+		if h, ok := r.dayMonth(i); ok {
+			return h, true
+		}
+		return r.quarter(i, i, 0)
+	case t.c&cSeason != 0:
+		return r.season(i, i, 0)
+	}
+	switch t.w {
+	case "the":
+		if h, ok := r.quarter(i+1, i, 0); ok {
+			return h, true
+		}
+		if h, ok := r.decade(i); ok {
+			return h, true
+		}
+		if h, ok := r.relUnit(i); ok {
+			return h, true
+		}
+		return r.discourseQuarter(i)
+	case "today", "tonight", "tomorrow", "yesterday":
+		return r.deictic(i)
+	case "this", "last", "next", "past", "coming", "previous", "current", "following", "prior":
+		if h, ok := r.relUnit(i); ok {
+			return h, true
+		}
+		if r.cls(i+1, cWeekday) {
+			return r.weekday(i+1, relDir(t.w), i)
+		}
+		if r.cls(i+1, cSeason) {
+			return r.season(i+1, i, relDir(t.w))
+		}
+		if r.cls(i+1, cMonth) {
+			if h, ok := r.monthDate(i + 1); ok {
+				return h.relative(r, relDir(t.w), i)
+			}
+		}
+		if t.w == "this" && r.cls(i+1, cPartDay) {
+			return hit{end: i + 2, typ: TypeTime, val: DayValue(r.anchor) + "T" + partCodes[r.t[i+1].v], rule: "this-part-of-day"}, true
+		}
+		if t.w == "last" && r.w(i+1) == "night" {
+			return hit{end: i + 2, typ: TypeTime, val: DayValue(r.anchor.AddDate(0, 0, -1)) + "TNI", rule: "last-night"}, true
+		}
+	case "fiscal":
+		if h, ok := r.year(i + 1); ok && h.rule == "year" {
+			h.rule = "fiscal-year"
+			if r.w(h.end) == "first" || r.w(h.end) == "second" || r.w(h.end) == "third" || r.w(h.end) == "fourth" {
+				y, _ := strconv.Atoi(h.val)
+				if q, ok := r.quarter(h.end, i, y); ok {
+					return q, true
+				}
+			}
+			return h, true
+		}
+		if r.w(i+1) == "year" {
+			if h, ok := r.year(i + 2); ok && h.rule == "year" {
+				h.rule = "fiscal-year"
+				return h, true
+			}
+		}
+	case "a", "an", "one":
+		return r.unitsAgo(i)
+	case "year-earlier", "year-ago":
+		return r.yearEarlier(i, i+1)
+	case "christmas", "thanksgiving", "new", "halloween", "valentine's", "independence", "labor", "memorial":
+		return r.holiday(i)
+	case "mid", "early", "late":
+		return hit{}, false
+	}
+	if t.c&cNum != 0 {
+		return r.unitsAgo(i)
+	}
+	return hit{}, false
+}
+
+func relDir(w string) int {
+	switch w {
+	case "last", "past", "previous", "prior":
+		return -1
+	case "next", "coming", "following":
+		return 1
+	}
+	return 0
+}
+
+// relative turns "last April" / "next March" / "this May" into a month
+// of a definite year.
+func (h hit) relative(r *resolver, dir, start int) (hit, bool) {
+	if h.rule != "month-past" && h.rule != "month-future" && h.rule != "month" {
+		return hit{}, false
+	}
+	m, _ := strconv.Atoi(h.val[5:7])
+	y := r.anchor.Year()
+	switch {
+	case dir < 0 && m >= int(r.anchor.Month()):
+		y--
+	case dir > 0 && m <= int(r.anchor.Month()):
+		y++
+	}
+	h.val = yearValue(y) + h.val[4:]
+	h.rule = "relative-month"
+	return h, true
+}
+
+// yearOf picks the year of a yearless month-day (day > 0) or month
+// (day == 0): past tense -> on or before the anchor, future -> on or
+// after, otherwise the nearest.
+func (r *resolver) yearOf(month, day int, tense Tense) int {
+	a := r.anchor
+	y := a.Year()
+	if day == 0 {
+		am := int(a.Month())
+		switch {
+		case tense == TensePast && month > am:
+			return y - 1
+		case tense == TenseFuture && month < am:
+			return y + 1
+		case tense == TenseNone || tense == TensePresent:
+			if month-am > 6 {
+				return y - 1
+			}
+			if am-month > 6 {
+				return y + 1
+			}
+		}
+		return y
+	}
+	d := Day(y, time.Month(month), day)
+	switch {
+	case tense == TensePast && d.After(a):
+		return y - 1
+	case tense == TenseFuture && d.Before(a):
+		return y + 1
+	case tense != TensePast && tense != TenseFuture:
+		if d.Sub(a) > 183*24*time.Hour {
+			return y - 1
+		}
+		if a.Sub(d) > 183*24*time.Hour {
+			return y + 1
+		}
+	}
+	return y
+}
+
+func validDay(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31 && Day(y, time.Month(m), d).Day() == d
+}
+
+// isYear reports whether token k is a plausible year number.
+func (r *resolver) isYear(k int) (int, bool) {
+	v, ok := r.num(k)
+	if !ok || r.digits(k) != 4 || v < 1000 || v > 2999 {
+		return 0, false
+	}
+	return v, true
+}
+
+var monthGuard = map[string]bool{"in": true, "since": true, "until": true, "till": true, "by": true, "of": true, "last": true,
+	"next": true, "this": true, "early": true, "late": true, "mid": true, "from": true, "through": true, "to": true,
+	"during": true, "before": true, "after": true, "end": true, "the": true, "and": true, "or": true, "between": true,
+	"for": true, "on": true, "that": true, "each": true, "every": true, "beginning": true, "start": true, "middle": true}
+
+// monthDate matches "August 15, 2025", "Aug. 15", "August 2025", "August".
+func (r *resolver) monthDate(i int) (hit, bool) {
+	t := &r.t[i]
+	m := t.v
+	k := i + 1
+	abbr := t.c&cMonth == 0
+	if r.punct(k, '.') && r.adjacent(k) {
+		k++
+	} else if abbr && !r.cls(k, cNum) && r.t[min(k, len(r.t)-1)].k != kNum {
+		return hit{}, false
+	}
+	if k < len(r.t) {
+		// day: "August 15", "Aug. 15th"
+		d, ok := r.num(k)
+		if !ok && r.cls(k, cOrd) && r.t[k].v <= 31 && r.t[k].w == "" {
+			d, ok = r.t[k].v, true
+		}
+		if ok && r.digits(k) <= 2 && d >= 1 && d <= 31 && !r.punct(k+1, '%') && !(r.punct(k+1, ':')) {
+			e := k + 1
+			kk := e
+			if r.punct(kk, ',') {
+				kk++
+			}
+			if y, ok := r.isYear(kk); ok {
+				if !validDay(y, m, d) {
+					return hit{}, false
+				}
+				day := Day(y, time.Month(m), d)
+				return hit{end: kk + 1, typ: TypeDate, val: DayValue(day), rule: "month-day-year", day: day}, true
+			}
+			tense := r.tense(i, e)
+			y := r.yearOf(m, d, tense)
+			if !validDay(y, m, d) {
+				return hit{}, false
+			}
+			day := Day(y, time.Month(m), d)
+			return hit{end: e, typ: TypeDate, val: DayValue(day), rule: "month-day-yearless" + tenseSuffix(tense), tense: tense, day: day}, true
+		}
+		// year: "August 2025", "August, 2025", "August of 2025"
+		kk := k
+		if r.punct(kk, ',') || r.w(kk) == "of" {
+			kk++
+		}
+		if y, ok := r.isYear(kk); ok {
+			return hit{end: kk + 1, typ: TypeDate, val: yearValue(y) + "-" + twoDigits(m), rule: "month-year"}, true
+		}
+	}
+	if abbr {
+		return hit{}, false
+	}
+	if t.w == "may" || t.w == "march" {
+		// the modal verb and the verb: a capital and a preposition before
+		if !t.up || t.caps || !monthGuard[r.w(i-1)] {
+			return hit{}, false
+		}
+	}
+	tense := r.tense(i, i+1)
+	y := r.yearOf(m, 0, tense)
+	return hit{end: i + 1, typ: TypeDate, val: yearValue(y) + "-" + twoDigits(m), rule: "month" + tenseSuffix(tense), tense: tense}, true
+}
+
+func tenseSuffix(t Tense) string {
+	switch t {
+	case TensePast:
+		return "-past"
+	case TenseFuture:
+		return "-future"
+	}
+	return ""
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// dayMonth matches "15 August 2025", "15th August".
+func (r *resolver) dayMonth(i int) (hit, bool) {
+	d := r.t[i].v
+	if r.t[i].k == kNum && r.digits(i) > 2 || d < 1 || d > 31 {
+		return hit{}, false
+	}
+	k := i + 1
+	if r.w(k) == "of" {
+		k++
+	}
+	if !r.cls(k, cMonth|cMonAbbr) {
+		return hit{}, false
+	}
+	m := r.t[k].v
+	k++
+	if r.punct(k, '.') && r.adjacent(k) {
+		k++
+	}
+	if y, ok := r.isYear(k); ok {
+		if !validDay(y, m, d) {
+			return hit{}, false
+		}
+		day := Day(y, time.Month(m), d)
+		return hit{end: k + 1, typ: TypeDate, val: DayValue(day), rule: "day-month-year", day: day}, true
+	}
+	tense := r.tense(i, k)
+	y := r.yearOf(m, d, tense)
+	if !validDay(y, m, d) {
+		return hit{}, false
+	}
+	day := Day(y, time.Month(m), d)
+	return hit{end: k, typ: TypeDate, val: DayValue(day), rule: "day-month-yearless" + tenseSuffix(tense), tense: tense, day: day}, true
+}
+
+// numericDate matches ISO dates "2025-08-15" and US dates "8/15/2025".
+func (r *resolver) numericDate(i int) (hit, bool) {
+	if y, ok := r.isYear(i); ok && r.punct(i+1, '-') && r.adjacent(i+1) && r.adjacent(i+2) {
+		m, ok1 := r.num(i + 2)
+		if ok1 && r.digits(i+2) == 2 && m >= 1 && m <= 12 {
+			if r.punct(i+3, '-') && r.adjacent(i+3) && r.adjacent(i+4) {
+				if d, ok := r.num(i + 4); ok && r.digits(i+4) == 2 && validDay(y, m, d) {
+					day := Day(y, time.Month(m), d)
+					return hit{end: i + 5, typ: TypeDate, val: DayValue(day), rule: "iso-date", day: day}, true
+				}
+			}
+		}
+		return hit{}, false
+	}
+	m, ok := r.num(i)
+	if !ok || r.digits(i) > 2 || !r.punct(i+1, '/') || !r.adjacent(i+1) || !r.adjacent(i+2) {
+		return hit{}, false
+	}
+	d, ok := r.num(i + 2)
+	if !ok || !r.punct(i+3, '/') || !r.adjacent(i+3) || !r.adjacent(i+4) {
+		return hit{}, false
+	}
+	y, ok := r.isYear(i + 4)
+	if !ok || !validDay(y, m, d) {
+		return hit{}, false
+	}
+	day := Day(y, time.Month(m), d)
+	return hit{end: i + 5, typ: TypeDate, val: DayValue(day), rule: "numeric-date", day: day}, true
+}
+
+var countNouns = map[string]bool{"percent": true, "troops": true, "people": true, "men": true, "soldiers": true,
+	"points": true, "shares": true, "miles": true, "kilometers": true, "feet": true, "meters": true, "votes": true,
+	"seats": true, "jobs": true, "dollars": true, "tons": true, "barrels": true, "cars": true, "members": true,
+	"workers": true, "deaths": true, "cases": true, "employees": true, "units": true, "homes": true, "times": true}
+
+var numberNouns = map[string]bool{"route": true, "highway": true, "interstate": true, "flight": true, "room": true,
+	"no": true, "number": true, "page": true, "chapter": true, "article": true, "section": true, "channel": true, "apollo": true}
+
+// year matches a four-digit year, "1990s", "2022 third quarter", and
+// refuses money, percentages, counts and numbered things.
+func (r *resolver) year(i int) (hit, bool) {
+	y, ok := r.isYear(i)
+	if !ok {
+		return hit{}, false
+	}
+	if i > 0 && !r.t[i].sp {
+		switch r.text[r.t[i-1].e-1] {
+		case '$', '#', '-', '/', '.', ',', '+':
+			return hit{}, false
+		}
+	}
+	if i > 0 && r.t[i-1].k == kPunct && r.t[i-1].ch == 0 && !r.t[i].sp { // €, £
+		return hit{}, false
+	}
+	if numberNouns[r.w(i-1)] {
+		return hit{}, false
+	}
+	nx := i + 1
+	if r.punct(nx, '%') || countNouns[r.w(nx)] || r.cls(nx, cZone) {
+		return hit{}, false
+	}
+	if r.w(nx) == "s" && r.adjacent(nx) && y%10 == 0 { // 1990s
+		return hit{end: nx + 1, typ: TypeDate, val: yearValue(y)[:3], rule: "decade"}, true
+	}
+	if r.punct(nx, '-') && r.adjacent(nx) && r.cls(nx+1, cNum) { // 1990-91: the first year
+		if r.t[nx+1].k == kNum && r.digits(nx+1) <= 4 {
+			return hit{}, false
+		}
+	}
+	if r.labelQuote(i) {
+		return hit{}, false
+	}
+	if q, ok := r.quarter(nx, i, y); ok {
+		return q, true
+	}
+	return hit{end: nx, typ: TypeDate, val: yearValue(y), rule: "year"}, true
+}
+
+// labelQuote reports whether token i sits in a quoted all-caps label
+// ("ALASKA 2025" on a backdrop): a name, not a happening.
+func (r *resolver) labelQuote(i int) bool {
+	caps := 0
+	k := i - 1
+	for ; k >= 0 && i-k < 8; k-- {
+		t := &r.t[k]
+		if t.k == kWord && t.caps {
+			caps++
+			continue
+		}
+		if t.k == kNum {
+			continue
+		}
+		break
+	}
+	if caps == 0 || k < 0 || !isQuote(r.text, r.t[k]) {
+		return false
+	}
+	e := i + 1
+	for ; e < len(r.t) && e-i < 8 && (r.t[e].k == kWord && r.t[e].caps || r.t[e].k == kNum); e++ {
+	}
+	return e < len(r.t) && isQuote(r.text, r.t[e])
+}
+
+func isQuote(text string, t token) bool {
+	if t.k != kPunct {
+		return false
+	}
+	switch text[t.s:t.e] {
+	case `"`, "“", "”", "'", "‘", "’", "«", "»":
+		return true
+	}
+	return false
+}
+
+// decade matches "the 1990s", "the '90s".
+func (r *resolver) decade(i int) (hit, bool) {
+	k := i + 1
+	if r.punct(k, '\'') || k < len(r.t) && r.text[r.t[k].s:r.t[k].e] == "’" {
+		if v, ok := r.num(k + 1); ok && r.digits(k+1) == 2 && v%10 == 0 && r.w(k+2) == "s" && r.adjacent(k+2) {
+			c := 19
+			if v < 30 {
+				c = 20
+			}
+			return hit{end: k + 3, typ: TypeDate, val: strconv.Itoa(c) + strconv.Itoa(v/10), rule: "decade"}, true
+		}
+		return hit{}, false
+	}
+	if h, ok := r.year(k); ok && h.rule == "decade" {
+		return h, true
+	}
+	return hit{}, false
+}
+
+// quarter matches "third quarter", "third-quarter", "the first half"
+// at token k (the expression starts at token start); y is a year the
+// text gave, or 0.
+func (r *resolver) quarter(k, start, y int) (hit, bool) {
+	if !r.cls(k, cOrd) {
+		return hit{}, false
+	}
+	n := r.t[k].v
+	e := k + 1
+	if r.punct(e, '-') && r.adjacent(e) {
+		e++
+	}
+	fiscal := false
+	if r.w(e) == "fiscal" {
+		fiscal = true
+		e++
+	}
+	var u int
+	switch {
+	case r.cls(e, cUnit) && r.t[e].v == uQuarter && n >= 1 && n <= 4:
+		u = uQuarter
+	case r.cls(e, cUnit) && r.t[e].v == uHalf && n >= 1 && n <= 2:
+		u = uHalf
+	default:
+		return hit{}, false
+	}
+	_ = fiscal
+	e++
+	if y == 0 {
+		kk := e
+		if r.w(kk) == "of" || r.punct(kk, ',') {
+			kk++
+		}
+		if r.w(kk) == "fiscal" {
+			kk++
+		}
+		if yy, ok := r.isYear(kk); ok {
+			y, e = yy, kk+1
+		}
+	}
+	tense := TenseNone
+	rule := "quarter"
+	if u == uHalf {
+		rule = "half"
+	}
+	if y == 0 {
+		tense = r.tense(start, e)
+		y = r.anchor.Year()
+		startMonth := 3*n - 2
+		if u == uHalf {
+			startMonth = 6*n - 5
+		}
+		if startMonth > int(r.anchor.Month()) && tense != TenseFuture {
+			y--
+		}
+	}
+	var val string
+	if u == uQuarter {
+		val = yearValue(y) + "-Q" + strconv.Itoa(n)
+		r.lastQY, r.lastQ = y, n
+	} else {
+		val = yearValue(y) + "-H" + strconv.Itoa(n)
+	}
+	return hit{end: e, typ: TypeDate, val: val, rule: rule, tense: tense}, true
+}
+
+// discourseQuarter matches "the quarter", "the latest quarter", "the
+// year-earlier quarter": the quarter the text is about.
+func (r *resolver) discourseQuarter(i int) (hit, bool) {
+	k := i + 1
+	w := r.w(k)
+	back := 0
+	switch w {
+	case "latest", "same", "current", "recent", "most":
+		k++
+		if w == "most" && r.w(k) == "recent" {
+			k++
+		}
+	case "year-earlier", "year-ago":
+		back = 1
+		k++
+	case "year":
+		if r.punct(k+1, '-') && (r.w(k+2) == "earlier" || r.w(k+2) == "ago") {
+			back = 1
+			k += 3
+		}
+	}
+	if !r.cls(k, cUnit) || r.t[k].v != uQuarter {
+		return hit{}, false
+	}
+	y, q := r.lastQY, r.lastQ
+	if w == "current" {
+		y, q = r.anchor.Year(), (int(r.anchor.Month())+2)/3
+	} else if q == 0 {
+		p := shift(r.anchor, uQuarter, -1)
+		y, q = p.Year(), (int(p.Month())+2)/3
+	}
+	return hit{end: k + 1, typ: TypeDate, val: yearValue(y-back) + "-Q" + strconv.Itoa(q), rule: "discourse-quarter"}, true
+}
+
+// yearEarlier resolves "a year earlier", "year-earlier": the same
+// quarter a year before when the text is about a quarter, else last year.
+func (r *resolver) yearEarlier(i, e int) (hit, bool) {
+	if r.cls(e, cUnit) && r.t[e].v == uQuarter {
+		return r.discourseQuarter(i - 1)
+	}
+	if r.lastQ != 0 {
+		return hit{end: e, typ: TypeDate, val: yearValue(r.lastQY-1) + "-Q" + strconv.Itoa(r.lastQ), rule: "year-earlier-quarter"}, true
+	}
+	return hit{end: e, typ: TypeDate, val: yearValue(r.anchor.Year() - 1), rule: "year-earlier"}, true
+}
+
+// season matches "summer", "last fall", "the summer of 2025".
+func (r *resolver) season(k, start, dir int) (hit, bool) {
+	s := r.t[k].v
+	e := k + 1
+	kk := e
+	if r.w(kk) == "of" {
+		kk++
+	}
+	if y, ok := r.isYear(kk); ok {
+		return hit{end: kk + 1, typ: TypeDate, val: yearValue(y) + "-" + seasonCodes[s], rule: "season-year"}, true
+	}
+	if start == k && !(monthGuard[r.w(k-1)] || r.w(k-1) == "this") {
+		return hit{}, false // "fall" the verb, "spring" the noun
+	}
+	if start < k && r.w(start) == "the" {
+		return hit{}, false
+	}
+	// the season's start month in the anchor's year
+	sm := [...]int{3, 6, 9, 12}[s]
+	am := int(r.anchor.Month())
+	y := r.anchor.Year()
+	cur := y // the most recent season of that name that has begun
+	if sm > am {
+		cur--
+	}
+	if s == 3 && am < 3 { // January, February: in the winter that began last December
+		cur = y - 1
+	}
+	tense := TenseNone
+	rule := "season"
+	switch dir {
+	case -1:
+		y = cur
+		rule = "last-season"
+	case 1:
+		y = cur + 1
+		rule = "next-season"
+	default:
+		tense = r.tense(start, e)
+		y = cur
+		if tense == TenseFuture && !(sm <= am && am < sm+3) {
+			y = cur + 1
+		}
+		rule = "season" + tenseSuffix(tense)
+	}
+	return hit{end: e, typ: TypeDate, val: yearValue(y) + "-" + seasonCodes[s], rule: rule, tense: tense}, true
+}
+
+// relUnit matches "this week", "last year", "next month", "the past
+// year", "the coming weekend", "the current quarter".
+func (r *resolver) relUnit(i int) (hit, bool) {
+	k := i
+	if r.w(k) == "the" {
+		k++
+	}
+	w := r.w(k)
+	dir := 0
+	switch w {
+	case "this", "current":
+		dir = 0
+	case "last", "past", "previous", "prior":
+		dir = -1
+	case "next", "coming", "following":
+		dir = 1
+	default:
+		return hit{}, false
+	}
+	if k == i && (w == "past" || w == "coming" || w == "previous" || w == "following" || w == "prior" || w == "current") {
+		return hit{}, false // "past year" without "the" is an adjective phrase
+	}
+	k++
+	if !r.cls(k, cUnit) {
+		return hit{}, false
+	}
+	u := r.t[k].v
+	if u == uHour || u == uMinute || u == uSecond || u == uHalf {
+		return hit{}, false
+	}
+	if w == "this" && u == uDay {
+		return hit{}, false
+	}
+	if u == uQuarter && dir == 0 {
+		return hit{end: k + 1, typ: TypeDate, val: unitValue(uQuarter, r.anchor), rule: "this-unit"}, true
+	}
+	d := shift(r.anchor, u, dir)
+	rule := "this-unit"
+	if dir < 0 {
+		rule = "last-unit"
+	} else if dir > 0 {
+		rule = "next-unit"
+	}
+	if r.w(i) == "the" && (u == uDay) {
+		return hit{}, false
+	}
+	return hit{end: k + 1, typ: TypeDate, val: unitValue(u, d), rule: rule}, true
+}
+
+// unitsAgo matches "two weeks ago", "a year earlier", "three days later",
+// "a year from now", starting at a number.
+func (r *resolver) unitsAgo(i int) (hit, bool) {
+	n, k, half, ok := r.count(i)
+	if !ok || !r.cls(k, cUnit|cUnits) {
+		return hit{}, false
+	}
+	u := r.t[k].v
+	e := k + 1
+	w := r.w(e)
+	dir := 0
+	switch {
+	case w == "ago":
+		dir = -1
+	case w == "earlier":
+		dir = -1
+		if n == 1 && u == uYear {
+			return r.yearEarlier(i, e+1)
+		}
+	case w == "later":
+		dir = 1
+	case w == "from" && r.w(e+1) == "now":
+		dir = 1
+		e++
+	default:
+		return hit{}, false
+	}
+	_ = half
+	if n < 0 {
+		if dir < 0 {
+			return hit{end: e + 1, typ: TypeDate, val: "PAST_REF", rule: "units-ago"}, true
+		}
+		return hit{end: e + 1, typ: TypeDate, val: "FUTURE_REF", rule: "units-later"}, true
+	}
+	if u == uHour || u == uMinute || u == uSecond {
+		return hit{end: e + 1, typ: TypeDate, val: DayValue(r.anchor), rule: "units-ago"}, true
+	}
+	var d time.Time
+	if u == uDay {
+		d = r.anchor.AddDate(0, 0, dir*n)
+	} else {
+		d = shift(r.anchor, u, dir*n)
+		if u == uWeek || u == uWeekend {
+			d = r.anchor.AddDate(0, 0, 7*dir*n)
+		}
+	}
+	rule := "units-ago"
+	if w != "ago" {
+		rule = "units-" + w
+	}
+	return hit{end: e + 1, typ: TypeDate, val: unitValue(u, d), rule: rule}, true
+}
+
+// count reads a number of units at token i: "three", "3", "a", "a few",
+// "several", "twenty-four", "three and a half", "three-and-a-half". n is
+// -1 when the number is unspecified. k is the token after the number.
+func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
+	t := &r.t[i]
+	k = i + 1
+	switch {
+	case t.k == kNum:
+		if t.v < 0 || r.digits(i) > 4 {
+			return 0, 0, false, false
+		}
+		n = t.v
+		if i > 0 && !t.sp && r.t[i-1].k == kPunct { // $5, #3
+			switch r.text[r.t[i-1].s] {
+			case '$', '#', '.', '-', '/':
+				return 0, 0, false, false
+			}
+		}
+	case t.c&cNum != 0:
+		n = t.v
+		if (t.w == "a" || t.w == "an") && r.w(k) == "few" {
+			n, k = -1, k+1
+		} else if (t.w == "a" || t.w == "an") && r.w(k) == "couple" && r.w(k+1) == "of" {
+			n, k = 2, k+2
+		} else if n >= 20 && n < 100 && r.punct(k, '-') && r.cls(k+1, cNum) && r.t[k+1].v < 10 {
+			n += r.t[k+1].v
+			k += 2
+		}
+	case t.w == "several" || t.w == "few" || t.w == "many":
+		n = -1
+	default:
+		return 0, 0, false, false
+	}
+	// "three and a half", "three-and-a-half"
+	kk := k
+	if r.punct(kk, '-') {
+		kk++
+	}
+	if r.w(kk) == "and" {
+		kk++
+		if r.punct(kk, '-') {
+			kk++
+		}
+		if r.w(kk) == "a" || r.w(kk) == "one" {
+			kk++
+			if r.punct(kk, '-') {
+				kk++
+			}
+			if r.w(kk) == "half" {
+				kk++
+				if r.punct(kk, '-') {
+					kk++
+				}
+				return n, kk, true, true
+			}
+		}
+	}
+	if r.punct(k, '-') && r.adjacent(k) && r.cls(k+1, cUnit|cUnits) {
+		k++
+	}
+	return n, k, false, true
+}
+
+// weekday matches "Friday", "next Friday", "last Tuesday", "Friday
+// morning", "Friday, August 15". dir is -1 for last, +1 for next, 0 for
+// this or none; start is the first token of the expression.
+func (r *resolver) weekday(k, dir, start int) (hit, bool) {
+	wd := time.Weekday(r.t[k].v)
+	e := k + 1
+	// "Friday, August 15": the explicit date decides.
+	kk := e
+	if r.punct(kk, ',') {
+		kk++
+	}
+	if r.cls(kk, cMonth|cMonAbbr) {
+		if h, ok := r.monthDate(kk); ok && h.day != (time.Time{}) {
+			if h.day.Weekday() != wd {
+				h.note = "the text names " + wd.String() + " but " + DayValue(h.day) + " is a " + h.day.Weekday().String() + "; kept the date"
+			}
+			return h, true
+		}
+	}
+	a := r.anchor
+	diff := int(wd) - int(a.Weekday()) // -6..6
+	var day time.Time
+	var rule, note string
+	tense := TenseNone
+	prefix := r.w(start)
+	switch {
+	case dir > 0:
+		// "next Friday": the first Friday after the anchor; within two
+		// days it may also mean the one a week later.
+		n := (diff + 7) % 7
+		if n == 0 {
+			n = 7
+		}
+		day = a.AddDate(0, 0, n)
+		rule = "next-weekday"
+		if n <= 2 {
+			note = "\"" + r.text[r.t[start].s:r.t[k].e] + "\" written on a " + a.Weekday().String() + ": read as " + DayValue(day) +
+				", the first " + wd.String() + " after the anchor; it may mean " + DayValue(day.AddDate(0, 0, 7))
+		}
+	case dir < 0:
+		n := (-diff + 7) % 7
+		if n == 0 {
+			n = 7
+		}
+		day = a.AddDate(0, 0, -n)
+		rule = "last-weekday"
+		if n <= 2 {
+			note = "\"" + r.text[r.t[start].s:r.t[k].e] + "\" written on a " + a.Weekday().String() + ": read as " + DayValue(day) +
+				", the last " + wd.String() + " before the anchor; it may mean " + DayValue(day.AddDate(0, 0, -7))
+		}
+	default:
+		tense = r.tense(start, e)
+		if prefix == "this" && tense == TenseNone {
+			tense = TenseFuture
+		}
+		back := (-diff + 7) % 7 // days back to the previous such weekday (0: the anchor)
+		fwd := (diff + 7) % 7
+		switch tense {
+		case TenseFuture:
+			day = a.AddDate(0, 0, fwd)
+			rule = "weekday-future"
+			if fwd == 0 {
+				note = wd.String() + " in the future tense written on a " + wd.String() + ": read as the anchor day; it may mean a week later"
+			}
+		case TensePast:
+			day = a.AddDate(0, 0, -back)
+			rule = "weekday-past"
+		default:
+			// no tense: news mostly reports what happened; the nearest
+			// day on or before the anchor within the week, unless the
+			// following day is meant
+			if fwd == 1 && tense == TensePresent {
+				day = a.AddDate(0, 0, 1)
+			} else {
+				day = a.AddDate(0, 0, -back)
+			}
+			rule = "weekday"
+		}
+	}
+	h := hit{end: e, typ: TypeDate, val: DayValue(day), rule: rule, tense: tense, note: note, day: day}
+	if r.cls(e, cPartDay) {
+		h.end = e + 1
+		h.typ = TypeTime
+		h.val += "T" + partCodes[r.t[e].v]
+	}
+	return h, true
+}
+
+// deictic matches today, tonight, tomorrow, yesterday, "yesterday
+// morning", "the day before yesterday", and checks "tomorrow (Friday)".
+func (r *resolver) deictic(i int) (hit, bool) {
+	a := r.anchor
+	var day time.Time
+	w := r.w(i)
+	switch w {
+	case "today", "tonight":
+		day = a
+	case "tomorrow":
+		day = a.AddDate(0, 0, 1)
+	case "yesterday":
+		day = a.AddDate(0, 0, -1)
+	}
+	h := hit{end: i + 1, typ: TypeDate, val: DayValue(day), rule: "deictic", day: day}
+	if w == "tonight" {
+		h.typ, h.val = TypeTime, DayValue(day)+"TNI"
+	}
+	if w == "today" && r.w(i-1) != "until" && r.w(i+1) == "'s" {
+		// "today's" is still today
+	}
+	if r.cls(i+1, cPartDay) && w != "tonight" {
+		h.end, h.typ, h.val = i+2, TypeTime, DayValue(day)+"T"+partCodes[r.t[i+1].v]
+	}
+	// "tomorrow (Friday)", "yesterday, Tuesday,"
+	k := h.end
+	if r.punct(k, '(') || r.punct(k, ',') {
+		if r.cls(k+1, cWeekday) {
+			e := k + 2
+			if r.punct(k, '(') {
+				if !r.punct(e, ')') {
+					return h, true
+				}
+				e++
+			}
+			wd := time.Weekday(r.t[k+1].v)
+			h.end = e
+			h.rule = w + "-check"
+			if wd != day.Weekday() {
+				h.note = "\"" + w + "\" from the anchor " + DayValue(a) + " is " + day.Weekday().String() + " " + DayValue(day) +
+					" but the text says " + wd.String() + "; kept " + w
+			}
+		}
+	}
+	return h, true
+}
+
+var holidays = []struct {
+	words []string
+	month int
+	day   int // > 0: fixed day; < 0: nth weekday (see wd)
+	wd    time.Weekday
+}{
+	{[]string{"christmas", "eve"}, 12, 24, 0},
+	{[]string{"christmas", "day"}, 12, 25, 0},
+	{[]string{"christmas"}, 12, 25, 0},
+	{[]string{"new", "year's", "eve"}, 12, 31, 0},
+	{[]string{"new", "year's", "day"}, 1, 1, 0},
+	{[]string{"halloween"}, 10, 31, 0},
+	{[]string{"valentine's", "day"}, 2, 14, 0},
+	{[]string{"independence", "day"}, 7, 4, 0},
+	{[]string{"thanksgiving", "day"}, 11, -4, time.Thursday},
+	{[]string{"thanksgiving"}, 11, -4, time.Thursday},
+	{[]string{"labor", "day"}, 9, -1, time.Monday},
+	{[]string{"memorial", "day"}, 5, -9, time.Monday}, // last Monday
+}
+
+// holiday matches the fixed holidays of US news: Christmas, New Year's
+// Day, Thanksgiving, Labor Day ...
+func (r *resolver) holiday(i int) (hit, bool) {
+	for _, hd := range holidays {
+		ok := true
+		for j, w := range hd.words {
+			if r.w(i+j) != w {
+				ok = false
+				break
+			}
+		}
+		if !ok || !r.t[i].up {
+			continue
+		}
+		e := i + len(hd.words)
+		tense := r.tense(i, e)
+		y := r.anchor.Year()
+		kk := e
+		if r.punct(kk, ',') {
+			kk++
+		}
+		yy, explicit := r.isYear(kk)
+		if explicit {
+			y, e = yy, kk+1
+		}
+		d := holidayDay(y, hd.month, hd.day, hd.wd)
+		if !explicit {
+			if tense == TensePast && d.After(r.anchor) {
+				d = holidayDay(y-1, hd.month, hd.day, hd.wd)
+			} else if tense != TensePast && d.Before(r.anchor.AddDate(0, -6, 0)) {
+				d = holidayDay(y+1, hd.month, hd.day, hd.wd)
+			}
+		}
+		return hit{end: e, typ: TypeDate, val: DayValue(d), rule: "holiday", tense: tense, day: d}, true
+	}
+	return hit{}, false
+}
+
+func holidayDay(y, m, d int, wd time.Weekday) time.Time {
+	if d > 0 {
+		return Day(y, time.Month(m), d)
+	}
+	if d == -9 { // last such weekday of the month
+		t := Day(y, time.Month(m)+1, 1).AddDate(0, 0, -1)
+		for t.Weekday() != wd {
+			t = t.AddDate(0, 0, -1)
+		}
+		return t
+	}
+	t := Day(y, time.Month(m), 1)
+	for t.Weekday() != wd {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t.AddDate(0, 0, 7*(-d-1))
+}

@@ -1,0 +1,288 @@
+package dates
+
+import (
+	"strconv"
+	"time"
+)
+
+// ---- durations
+
+var spanWords = map[string]bool{"past": true, "last": true, "next": true, "coming": true, "first": true, "final": true,
+	"previous": true, "latest": true, "following": true, "prior": true}
+
+// duration matches "three and a half years", "the past three years",
+// "two-year", "six months", "several days", "the first nine months".
+func (r *resolver) duration(i int) (hit, bool) {
+	k := i
+	lead := false
+	if r.w(k) == "the" {
+		k++
+		lead = true
+	}
+	if spanWords[r.w(k)] {
+		k++
+		lead = true
+	}
+	if k >= len(r.t) {
+		return hit{}, false
+	}
+	n, e, half, ok := r.count(k)
+	if !ok {
+		// "years", "decades", "months" after for/over/within/in
+		if k == i && r.cls(k, cUnits) && (r.w(k-1) == "for" || r.w(k-1) == "over" || r.w(k-1) == "within") {
+			u := r.t[k].v
+			if u == uWeekend || u == uHalf {
+				return hit{}, false
+			}
+			return hit{end: k + 1, typ: TypeDuration, val: durValue(-1, u, false), rule: "units"}, true
+		}
+		return hit{}, false
+	}
+	if !r.cls(e, cUnit|cUnits) {
+		return hit{}, false
+	}
+	u := r.t[e].v
+	if u == uHalf || u == uWeekend && n < 0 {
+		return hit{}, false
+	}
+	a := r.w(k)
+	if (a == "a" || a == "an") && !half && !lead {
+		// "a year" alone is rarely a duration of its own ("$5 a year")
+		switch r.w(k - 1) {
+		case "for", "over", "within", "than", "about", "nearly", "almost", "after", "in", "past", "last", "around", "only", "just":
+		default:
+			return hit{}, false
+		}
+	}
+	if lead && r.w(i) == "the" && (a == "a" || a == "an") {
+		return hit{}, false
+	}
+	end := e + 1
+	// ages are not durations: "44 years old", "a 52-year-old"
+	if r.w(end) == "old" || r.punct(end, '-') && r.w(end+1) == "old" {
+		return hit{}, false
+	}
+	// "the past three years" is a duration; "the three years" too
+	if r.punct(end, '-') && r.w(end+1) == "long" && r.adjacent(end) {
+		end += 2
+	} else if r.w(end) == "long" {
+		end++
+	}
+	// a time frame boasted or promised ("could end it in 24 hours"):
+	// a hypothetical, not a reported span of time
+	if k == i && (r.w(i-1) == "in" || r.w(i-1) == "within") && r.modalBefore(i-1) {
+		return hit{end: end, rule: ""}, true // consumed, not emitted
+	}
+	return hit{end: end, typ: TypeDuration, val: durValue(n, u, half), rule: "duration"}, true
+}
+
+// modalBefore reports whether a modal or promise verb precedes token k
+// in its clause.
+func (r *resolver) modalBefore(k int) bool {
+	for j := k - 1; j >= 0 && k-j < 10; j-- {
+		t := &r.t[j]
+		if t.k == kPunct && (t.ch == '.' || t.ch == ';' || t.ch == '!' || t.ch == '?') {
+			return false
+		}
+		if t.k == kWord && t.c&cModal != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- sets
+
+var setAdverbs = map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+	"yearly": "P1Y", "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D"}
+
+// set matches "every Tuesday", "each year", "every two weeks", "daily".
+func (r *resolver) set(i int) (hit, bool) {
+	w := r.w(i)
+	if v, ok := setAdverbs[w]; ok {
+		return hit{end: i + 1, typ: TypeSet, val: v, rule: "set-adverb"}, true
+	}
+	if w != "every" && w != "each" {
+		return hit{}, false
+	}
+	k := i + 1
+	if r.cls(k, cWeekday) {
+		v := "XXXX-WXX-" + strconv.Itoa((r.t[k].v+6)%7+1)
+		return hit{end: k + 1, typ: TypeSet, val: v, rule: "set-weekday"}, true
+	}
+	if r.cls(k, cUnit) {
+		u := r.t[k].v
+		if u == uWeekend {
+			return hit{end: k + 1, typ: TypeSet, val: "XXXX-WXX-WE", rule: "set-unit"}, true
+		}
+		return hit{end: k + 1, typ: TypeSet, val: durValue(1, u, false), rule: "set-unit"}, true
+	}
+	if r.cls(k, cMonth) {
+		return hit{end: k + 1, typ: TypeSet, val: "XXXX-" + twoDigits(r.t[k].v), rule: "set-month"}, true
+	}
+	if w == "every" {
+		if n, e, _, ok := r.count(k); ok && n > 0 && r.cls(e, cUnits) {
+			return hit{end: e + 1, typ: TypeSet, val: durValue(n, r.t[e].v, false), rule: "set-unit"}, true
+		}
+	}
+	return hit{}, false
+}
+
+// ---- vague references
+
+// ref matches now, currently, recently, the past, the future, soon ...
+func (r *resolver) ref(i int) (hit, bool) {
+	w := r.w(i)
+	present := hit{end: i + 1, typ: TypeDate, val: "PRESENT_REF", rule: "present-ref"}
+	past := hit{end: i + 1, typ: TypeDate, val: "PAST_REF", rule: "past-ref"}
+	future := hit{end: i + 1, typ: TypeDate, val: "FUTURE_REF", rule: "future-ref"}
+	switch w {
+	case "now", "currently", "nowadays":
+		if w == "now" && r.w(i+1) == "that" {
+			return hit{}, false
+		}
+		return present, true
+	case "current":
+		if r.cls(i+1, cUnit) {
+			return hit{}, false
+		}
+		return present, true
+	case "these":
+		if r.w(i+1) == "days" {
+			present.end = i + 2
+			return present, true
+		}
+	case "recently", "formerly":
+		return past, true
+	case "recent":
+		if r.cls(i+1, cUnits) {
+			past.end = i + 2
+			return past, true
+		}
+		return past, true
+	case "soon":
+		if r.w(i+1) == "as" || r.w(i-1) == "as" {
+			return hit{}, false
+		}
+		return future, true
+	case "future":
+		if r.w(i-1) == "the" || r.t[i].up {
+			return hit{}, false
+		}
+		return future, true
+	case "the":
+		switch r.w(i + 1) {
+		case "past":
+			if r.w(i-1) == "in" || r.punct(i+2, '.') || r.punct(i+2, ',') {
+				past.end = i + 2
+				return past, true
+			}
+		case "future":
+			if r.w(i+2) != "of" {
+				future.end = i + 2
+				return future, true
+			}
+		case "present":
+			if r.w(i-1) == "at" || r.w(i-1) == "until" {
+				present.end = i + 2
+				return present, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// ---- clock times
+
+// clock matches "10:35 a.m.", "3 p.m. EDT", "1900 GMT", "noon",
+// "10 p.m. Wednesday". The day is the one the expression names, else
+// the anchor (rule time-of-day: the day was assumed, not stated).
+func (r *resolver) clock(i int) (hit, bool) {
+	hh, mm := -1, 0
+	k := i
+	w := r.w(i)
+	switch {
+	case w == "noon" || w == "midday":
+		hh, k = 12, i+1
+	case w == "midnight":
+		hh, k = 24, i+1
+	case r.t[i].k == kNum && r.t[i].v >= 0:
+		v := r.t[i].v
+		nd := r.digits(i)
+		k = i + 1
+		if nd <= 2 && r.punct(k, ':') && r.adjacent(k) && r.adjacent(k+1) {
+			m, ok := r.num(k + 1)
+			if !ok || r.digits(k+1) != 2 || m > 59 || v > 24 {
+				return hit{}, false
+			}
+			hh, mm, k = v, m, k+2
+		} else if nd <= 2 && v <= 12 {
+			hh = v
+		} else if nd == 4 && v/100 <= 23 && v%100 <= 59 {
+			if !r.cls(k, cZone) && r.w(k) != "hours" && r.w(k) != "hrs" {
+				return hit{}, false
+			}
+			hh, mm = v/100, v%100
+			if r.w(k) == "hours" || r.w(k) == "hrs" {
+				k++
+			}
+		} else {
+			return hit{}, false
+		}
+		if i > 0 && !r.t[i].sp && r.t[i-1].k == kPunct {
+			return hit{}, false
+		}
+	default:
+		return hit{}, false
+	}
+	// a.m. / p.m.
+	pm, ampm := false, false
+	switch {
+	case (r.w(k) == "a" || r.w(k) == "p") && r.punct(k+1, '.') && r.w(k+2) == "m":
+		pm, ampm = r.w(k) == "p", true
+		k += 3
+		if r.punct(k, '.') && r.adjacent(k) {
+			k++
+		}
+	case (r.w(k) == "am" || r.w(k) == "pm") && r.t[i].k == kNum:
+		pm, ampm = r.w(k) == "pm", true
+		k++
+	case r.w(k) == "o'clock":
+		k++
+		ampm = true
+	}
+	if r.t[i].k == kNum && r.digits(i) <= 2 && !ampm && !r.punct(i+1, ':') {
+		return hit{}, false
+	}
+	if ampm && hh > 12 {
+		return hit{}, false
+	}
+	if pm && hh < 12 {
+		hh += 12
+	} else if ampm && !pm && hh == 12 {
+		hh = 0
+	}
+	zoned := false
+	if r.cls(k, cZone) {
+		k++
+		zoned = true
+	}
+	_ = zoned
+	day := r.anchor
+	rule := "time-of-day"
+	// "10 p.m. Wednesday", "3 p.m. today", "9 a.m. on Friday"
+	kk := k
+	if r.w(kk) == "on" {
+		kk++
+	}
+	if kk < len(r.t) {
+		if h, ok := r.date(kk); ok && h.day != (time.Time{}) {
+			day, k, rule = h.day, h.end, "time-day"
+		}
+	}
+	if w == "" && (r.w(i-1) == "at" || r.w(i-1) == "by" || r.w(i-1) == "until") {
+		// still a clock time; nothing to add
+	}
+	v := DayValue(day) + "T" + twoDigits(hh) + ":" + twoDigits(mm)
+	return hit{end: k, typ: TypeTime, val: v, rule: rule, day: day}, true
+}
