@@ -173,6 +173,9 @@ func (w *contentWalker) walk(path, rel string, stack []os.FileInfo) {
 		if e.Type()&fs.ModeSymlink != 0 {
 			real, err := filepath.EvalSymlinks(p)
 			if err != nil {
+				if _, serr := os.Stat(p); serr != nil {
+					err = serr // names the cause: a loop, a missing target
+				}
 				if isMD {
 					w.problem(r, "symbolic link cannot be followed: "+ioCause(err))
 				}

@@ -6,7 +6,7 @@ import (
 )
 
 // SafeURL returns u when it is an absolute http or https address with a
-// host, normalised (spaces and quotes percent-encoded), and "" for
+// host, with quotes and angle brackets percent-encoded, and "" for
 // anything else: javascript:, vbscript:, data:, file: and every other
 // scheme, relative references, and addresses containing control
 // characters or white space inside them. Obfuscations such as
@@ -37,6 +37,10 @@ func SafeURL(u string) string {
 	if p.Host == "" || strings.ContainsAny(p.Host, "<>\"'`") {
 		return ""
 	}
-	p.Scheme = strings.ToLower(p.Scheme)
-	return p.String()
+	// Keep the address as written (an internationalised host stays
+	// readable), with the scheme lower-cased and the characters that
+	// could end an attribute or element percent-encoded.
+	return strings.ToLower(p.Scheme) + urlEscaper.Replace(u[len(p.Scheme):])
 }
+
+var urlEscaper = strings.NewReplacer(`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", "`", "%60")
