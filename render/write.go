@@ -1,12 +1,15 @@
 package render
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"html/template"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/timeline-news/timeline/timeline"
-	"github.com/timeline-news/timeline/timeline/dates"
 )
 
 // Options say where and how a site is written.
@@ -25,39 +28,231 @@ type Result struct {
 	Pages, Files int
 }
 
-// Write renders the chronology into opts.Dest.
-//
-// This first version writes index.html and timeline.json; the themed
-// site replaces it.
-func Write(c *timeline.Chronology, opts Options) (Result, error) {
-	out, err := OpenOutput(opts.Dest, Protect(opts.SiteDir))
-	if err != nil {
-		return Result{}, err
-	}
-	defer out.Abort() // a no-op after Commit
-	js, err := JSON(c)
-	if err != nil {
-		return Result{}, err
-	}
-	if err := out.WriteFile("timeline.json", js); err != nil {
-		return Result{}, err
-	}
-	var b strings.Builder
-	if err := indexTemplate.Execute(&b, c); err != nil {
-		return Result{}, fmt.Errorf("index.html: %w", err)
-	}
-	if err := out.WriteFile("index.html", []byte(b.String())); err != nil {
-		return Result{}, err
-	}
-	if err := out.Commit(); err != nil {
-		return Result{}, err
-	}
-	return Result{Pages: 1, Files: 2}, nil
+// FileWriter receives the files of a site: name is slash-separated and
+// relative to the site root.
+type FileWriter interface {
+	WriteFile(name string, data []byte) error
 }
 
-var indexTemplate = template.Must(template.New("index").Funcs(template.FuncMap{"display": dates.Display}).Parse(`<!doctype html>
-<html lang="{{.Config.LanguageCode}}"><meta charset="utf-8"><title>{{.Config.Title}}</title>
-<h1>{{.Config.Title}}</h1>
-<ol>{{range .Events}}<li><time datetime="{{.Date}}">{{display .Date .Mod}}</time> {{.Title}} ({{len .Sources}} reports)</li>
-{{end}}</ol>
-`))
+// Write renders the chronology into opts.Dest: every page, the theme's
+// assets and every export.
+func Write(c *timeline.Chronology, opts Options) (Result, error) {
+	w := dirWriter(opts.Dest)
+	return WriteTo(w, c, opts)
+}
+
+// dirWriter writes files into a folder, creating subfolders.
+type dirWriter string
+
+// WriteFile writes one file under the folder.
+func (d dirWriter) WriteFile(name string, data []byte) error {
+	p := filepath.Join(string(d), filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// WriteTo renders the chronology through w. opts.Dest is not used.
+func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error) {
+	base := c.Config.BaseURL
+	if opts.BaseURL != "" {
+		base = opts.BaseURL
+	}
+	u, err := NewURLs(base)
+	if err != nil {
+		return Result{}, fmt.Errorf("baseURL %q: %w", base, err)
+	}
+	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
+	if err != nil {
+		return Result{}, err
+	}
+	tmpls, err := theme.templates(funcs(u))
+	if err != nil {
+		return Result{}, err
+	}
+	s := newSite(c, u)
+	r := &run{w: w, tmpls: tmpls, theme: theme, site: s}
+
+	for _, a := range s.Articles {
+		if err := r.renderBody(a, c.Config.Markup.Unsafe); err != nil {
+			return r.res, fmt.Errorf("%s: %w", a.File, err)
+		}
+	}
+	// Link to a phrase's anchor only where the body rendering wrote it.
+	for _, ev := range s.Events {
+		for _, m := range ev.Mentions {
+			fixHref(m)
+		}
+	}
+	for _, m := range s.Unplaced {
+		fixHref(m)
+	}
+
+	for _, p := range []page{
+		{Kind: "index", Path: ""},
+		{Kind: "sources", Path: "sources/", Title: "Sources"},
+		{Kind: "checks", Path: "checks/", Title: "Checks"},
+		{Kind: "about", Path: "about/", Title: "How dates are resolved"},
+	} {
+		if err := r.page(p); err != nil {
+			return r.res, err
+		}
+	}
+	for _, ev := range s.Events {
+		if err := r.page(page{Kind: "event", Path: ev.Path, Title: ev.Display + ": " + ev.Title, Event: ev}); err != nil {
+			return r.res, err
+		}
+	}
+	for _, a := range s.Articles {
+		if err := r.page(page{Kind: "article", Path: a.Path, Title: a.Title, Article: a}); err != nil {
+			return r.res, err
+		}
+	}
+	if err := r.page(page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true}); err != nil {
+		return r.res, err
+	}
+	names, static := theme.Static()
+	for _, n := range names {
+		if err := r.file("assets/"+n, static[n]); err != nil {
+			return r.res, err
+		}
+	}
+	for _, f := range Formats {
+		b, err := f.encode(c, u)
+		if err != nil {
+			return r.res, fmt.Errorf("%s: %w", f.File, err)
+		}
+		if err := r.file(f.File, b); err != nil {
+			return r.res, err
+		}
+	}
+	if err := r.file("sitemap.xml", sitemap(u, r.sitemap)); err != nil {
+		return r.res, err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if u.Origin != "" {
+		robots += "Sitemap: " + u.Abs("sitemap.xml") + "\n"
+	}
+	if err := r.file("robots.txt", []byte(robots)); err != nil {
+		return r.res, err
+	}
+	return r.res, nil
+}
+
+// page is what a page template gets.
+type page struct {
+	Site *siteView
+	// Kind names the layout ("index", "event", ...).
+	Kind string
+	// Path is the page's site path ("events/x/"); File overrides the file
+	// written (404.html), else Path + "index.html".
+	Path, File string
+	Title      string
+	NoIndex    bool
+	Event      *eventView
+	Article    *articleView
+}
+
+// Exports are the export formats, for links.
+func (p page) Exports() []Format { return Formats }
+
+type run struct {
+	w       FileWriter
+	tmpls   map[string]*template.Template
+	theme   *Theme
+	site    *siteView
+	res     Result
+	sitemap []string
+}
+
+func (r *run) file(name string, b []byte) error {
+	if err := r.w.WriteFile(name, b); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	r.res.Files++
+	return nil
+}
+
+func (r *run) page(p page) error {
+	p.Site = r.site
+	t := r.tmpls[p.Kind]
+	if t == nil {
+		return fmt.Errorf("theme: layouts/%s.html is missing", p.Kind)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layouts/baseof.html", p); err != nil {
+		return r.theme.explain(err)
+	}
+	name := p.File
+	if name == "" {
+		name = p.Path + "index.html"
+		if !p.NoIndex {
+			r.sitemap = append(r.sitemap, p.Path)
+		}
+	}
+	if err := r.file(name, buf.Bytes()); err != nil {
+		return err
+	}
+	r.res.Pages++
+	return nil
+}
+
+func (r *run) renderBody(a *articleView, unsafe bool) error {
+	var hls []highlight
+	for _, m := range a.Mentions {
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL,
+			Title: m.Display + " (" + m.Rule + ")"})
+	}
+	for _, m := range r.site.Unplaced {
+		if m.Article == a {
+			hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start),
+				Title: "not placed on the calendar: " + m.Value})
+		}
+	}
+	body, written, err := renderBody(a.Article.Body, hls, unsafe)
+	if err != nil {
+		return err
+	}
+	a.Body, a.anchors = body, written
+	return nil
+}
+
+func fixHref(m *mentionView) {
+	if m.Article != nil && !m.Article.anchors[mentionID(m.Start)] {
+		m.ArticleHref = m.Article.URL
+	}
+}
+
+func sitemap(u URLs, paths []string) []byte {
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range paths {
+		b.WriteString("  <url><loc>")
+		_ = xml.EscapeText(&b, []byte(u.Abs(p)))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return []byte(b.String())
+}
+
+// funcs are the functions templates can call.
+func funcs(u URLs) template.FuncMap {
+	return template.FuncMap{
+		"url":       u.Path,
+		"abs":       u.Abs,
+		"flagLabel": flagLabel,
+		"reports":   reportCount,
+		"body":      func(b []byte) template.HTML { return template.HTML(b) }, // rendered by goldmark, raw HTML off unless the site opts in
+		"join":      strings.Join,
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return fmt.Sprintf("%d %s", n, one)
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+	}
+}

@@ -1,0 +1,416 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/timeline-news/timeline/timeline"
+	"github.com/timeline-news/timeline/timeline/dates"
+)
+
+// Format is one export format of a chronology.
+type Format struct {
+	// Name is what `timeline export --format` takes ("csv").
+	Name string
+	// File is the file every build writes it to, relative to the site root.
+	File string
+	// Label and Type describe it for links on the site.
+	Label, Type string
+	encode      func(c *timeline.Chronology, u URLs) ([]byte, error)
+}
+
+// Formats are the export formats, in the order the site lists them.
+var Formats = []Format{
+	{"json", "timeline.json", "JSON (the whole chronology)", "application/json", func(c *timeline.Chronology, _ URLs) ([]byte, error) { return JSON(c) }},
+	{"csv", "timeline.csv", "CSV (one row per event and mention)", "text/csv", func(c *timeline.Chronology, u URLs) ([]byte, error) { return CSV(c, u) }},
+	{"ics", "timeline.ics", "iCalendar", "text/calendar", func(c *timeline.Chronology, u URLs) ([]byte, error) { return ICS(c, u), nil }},
+	{"timelinejs", "timelinejs.json", "TimelineJS JSON", "application/json", func(c *timeline.Chronology, u URLs) ([]byte, error) { return TimelineJS(c, u) }},
+	{"atom", "feed.xml", "Atom feed of events", "application/atom+xml", func(c *timeline.Chronology, u URLs) ([]byte, error) { return Atom(c, u) }},
+}
+
+// Export encodes a chronology in the named format ("json", "csv",
+// "ics", "timelinejs", "atom"), with links built from baseURL.
+func Export(c *timeline.Chronology, format, baseURL string) ([]byte, error) {
+	u, err := NewURLs(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("baseURL %q: %w", baseURL, err)
+	}
+	for _, f := range Formats {
+		if f.Name == format {
+			return f.encode(c, u)
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(names, ", "))
+}
+
+// CSV encodes a chronology as CSV: a header row, then one row per event
+// and mention (an event without mentions gets one row). Cells that a
+// spreadsheet would read as a formula get a leading apostrophe.
+func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
+	arts := articlesByID(c)
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff") // so spreadsheets read UTF-8
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	header := []string{"event_id", "event_date", "precision", "display_date", "event_title", "reports", "independent",
+		"flags", "event_url", "article_id", "source", "article_title", "published", "published_inferred",
+		"sentence", "phrase", "value", "anchor", "rule", "tense", "note"}
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	for _, e := range c.Events {
+		ev := []string{e.ID, e.Date, e.Precision, dates.Display(e.Date, e.Mod), e.Title, strconv.Itoa(len(e.Sources)),
+			strconv.Itoa(e.Independent), strings.Join(e.Flags, " "), u.Abs("events/" + e.ID + "/")}
+		if len(e.Mentions) == 0 {
+			row := append(ev, make([]string, len(header)-len(ev))...)
+			row[len(row)-1] = e.Note
+			if err := w.Write(guardRow(row)); err != nil {
+				return nil, err
+			}
+		}
+		for _, m := range e.Mentions {
+			var src, title, pub, inferred string
+			if a := arts[m.Article]; a != nil {
+				src, title = a.Source, a.Title
+				if !a.Published.IsZero() {
+					pub = dates.DayValue(a.Published)
+				}
+				inferred = strconv.FormatBool(a.PublishedInferred)
+			}
+			row := append(append([]string{}, ev...), m.Article, src, title, pub, inferred,
+				m.Sentence, m.Phrase, m.Value, m.Anchor, m.Rule, m.Tense, m.Note)
+			if err := w.Write(guardRow(row)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// guardRow prefixes an apostrophe to cells a spreadsheet would run as a
+// formula (starting with = + - @ tab or carriage return).
+func guardRow(row []string) []string {
+	for i, s := range row {
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+			row[i] = "'" + s
+		}
+	}
+	return row
+}
+
+func articlesByID(c *timeline.Chronology) map[string]*timeline.Article {
+	m := map[string]*timeline.Article{}
+	for _, a := range c.Articles {
+		m[a.ID] = a
+	}
+	return m
+}
+
+// latestPublished is the latest publication date of any article
+// (YYYY-MM-DD), or "" when none has one. Exports use it where a format
+// wants a timestamp, so the same input gives the same bytes.
+func latestPublished(c *timeline.Chronology) string {
+	var latest string
+	for _, a := range c.Articles {
+		if !a.Published.IsZero() {
+			if d := dates.DayValue(a.Published); d > latest {
+				latest = d
+			}
+		}
+	}
+	return latest
+}
+
+// eventUpdated is the date an event was last reported, for feeds.
+func eventUpdated(c *timeline.Chronology, e *timeline.Event, arts map[string]*timeline.Article) string {
+	if e.LastReported != "" {
+		return e.LastReported
+	}
+	var latest string
+	for _, id := range e.Sources {
+		if a := arts[id]; a != nil && !a.Published.IsZero() {
+			latest = max(latest, dates.DayValue(a.Published))
+		}
+	}
+	if latest == "" {
+		latest = latestPublished(c)
+	}
+	return latest
+}
+
+// ICS encodes the events as an iCalendar file: one all-day VEVENT per
+// event, spanning its date at its precision (a month event lasts the
+// month). Text is escaped and lines folded at 75 octets as RFC 5545
+// says; DTSTAMP is the latest publication date, never the clock.
+func ICS(c *timeline.Chronology, u URLs) []byte {
+	var b strings.Builder
+	line := func(s string) { foldLine(&b, s) }
+	stamp := strings.ReplaceAll(latestPublished(c), "-", "")
+	if stamp == "" {
+		stamp = "19700101"
+	}
+	host := "timeline"
+	if i := strings.Index(u.Origin, "://"); i >= 0 {
+		host = u.Origin[i+3:]
+	}
+	line("BEGIN:VCALENDAR")
+	line("VERSION:2.0")
+	line("PRODID:-//timeline-news//timeline//EN")
+	line("CALSCALE:GREGORIAN")
+	line("METHOD:PUBLISH")
+	line("X-WR-CALNAME:" + icsEscape(c.Config.Title))
+	if c.Config.Description != "" {
+		line("X-WR-CALDESC:" + icsEscape(c.Config.Description))
+	}
+	arts := articlesByID(c)
+	for _, e := range c.Events {
+		span, ok := dates.ParseSpan(e.Date)
+		if !ok {
+			continue
+		}
+		line("BEGIN:VEVENT")
+		line("UID:" + icsEscape(e.ID+"@"+host+strings.TrimSuffix(u.Base, "/")))
+		line("DTSTAMP:" + stamp + "T000000Z")
+		line("DTSTART;VALUE=DATE:" + span.Start.Format("20060102"))
+		line("DTEND;VALUE=DATE:" + span.End.Format("20060102"))
+		line("SUMMARY:" + icsEscape(e.Title))
+		line("DESCRIPTION:" + icsEscape(eventText(e, arts)))
+		line("URL:" + u.Abs("events/"+e.ID+"/"))
+		if len(e.Flags) > 0 {
+			line("CATEGORIES:" + icsEscape(strings.Join(e.Flags, ",")))
+		}
+		line("END:VEVENT")
+	}
+	line("END:VCALENDAR")
+	return []byte(b.String())
+}
+
+// eventText says an event in plain text: its date, its sources and each
+// mention's phrase, for calendar and feed entries.
+func eventText(e *timeline.Event, arts map[string]*timeline.Article) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s. %s.", dates.Display(e.Date, e.Mod), reportCount(len(e.Sources), e.Independent))
+	if e.Note != "" {
+		b.WriteString("\n" + e.Note)
+	}
+	for _, m := range e.Mentions {
+		src := m.Article
+		if a := arts[m.Article]; a != nil && a.Source != "" {
+			src = a.Source
+		}
+		fmt.Fprintf(&b, "\n- %q in %s: %s", m.Phrase, src, m.Sentence)
+	}
+	return b.String()
+}
+
+func reportCount(reports, independent int) string {
+	s := strconv.Itoa(reports) + " report"
+	if reports != 1 {
+		s += "s"
+	}
+	if independent > 0 && independent != reports {
+		s += ", " + strconv.Itoa(independent) + " independent"
+	}
+	return s
+}
+
+// icsEscape escapes an iCalendar TEXT value.
+func icsEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+	return r.Replace(s)
+}
+
+// foldLine writes one content line, folded into lines of at most 75
+// octets (continuations start with a space), never inside a UTF-8
+// sequence, each ended by CRLF.
+func foldLine(b *strings.Builder, s string) {
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut] + "\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	b.WriteString(s + "\r\n")
+}
+
+// TimelineJS encodes the events for Knight Lab's TimelineJS
+// (https://timeline.knightlab.com/docs/json-format.html). Dates carry
+// only the parts their precision knows, with display_date saying it in
+// words ("Feb 2025"); text fields are HTML, so all text is escaped.
+func TimelineJS(c *timeline.Chronology, u URLs) ([]byte, error) {
+	type tjsDate struct {
+		Year        int    `json:"year"`
+		Month       int    `json:"month,omitempty"`
+		Day         int    `json:"day,omitempty"`
+		DisplayDate string `json:"display_date,omitempty"`
+	}
+	type tjsText struct {
+		Headline string `json:"headline"`
+		Text     string `json:"text,omitempty"`
+	}
+	type tjsEvent struct {
+		StartDate   tjsDate  `json:"start_date"`
+		EndDate     *tjsDate `json:"end_date,omitempty"`
+		DisplayDate string   `json:"display_date,omitempty"`
+		Text        tjsText  `json:"text"`
+		Group       string   `json:"group,omitempty"`
+		UniqueID    string   `json:"unique_id"`
+	}
+	type tjs struct {
+		Title  tjsText    `json:"title"`
+		Events []tjsEvent `json:"events"`
+	}
+	out := tjs{Title: tjsText{Headline: html.EscapeString(c.Config.Title), Text: html.EscapeString(c.Config.Description)},
+		Events: []tjsEvent{}}
+	arts := articlesByID(c)
+	for _, e := range c.Events {
+		span, ok := dates.ParseSpan(e.Date)
+		if !ok {
+			continue
+		}
+		d := tjsDate{Year: span.Start.Year()}
+		disp := dates.Display(e.Date, e.Mod)
+		switch {
+		case span.Precision <= dates.PrecisionDay:
+			d.Month, d.Day = int(span.Start.Month()), span.Start.Day()
+		case span.Precision == dates.PrecisionMonth:
+			d.Month = int(span.Start.Month())
+		}
+		d.DisplayDate = disp
+		ev := tjsEvent{StartDate: d, DisplayDate: disp, UniqueID: "e-" + e.ID}
+		if span.Precision > dates.PrecisionDay && span.Precision != dates.PrecisionMonth && span.Precision != dates.PrecisionYear {
+			last := span.End.AddDate(0, 0, -1)
+			ev.EndDate = &tjsDate{Year: last.Year(), Month: int(last.Month()), Day: last.Day()}
+		}
+		var t strings.Builder
+		fmt.Fprintf(&t, "<p>%s.</p>", html.EscapeString(reportCount(len(e.Sources), e.Independent)))
+		for _, m := range e.Mentions {
+			src := m.Article
+			if a := arts[m.Article]; a != nil && a.Source != "" {
+				src = a.Source
+			}
+			fmt.Fprintf(&t, "<blockquote>%s</blockquote><p>&lsquo;%s&rsquo; in %s</p>", html.EscapeString(m.Sentence),
+				html.EscapeString(m.Phrase), html.EscapeString(src))
+		}
+		fmt.Fprintf(&t, `<p><a href="%s">Evidence</a></p>`, html.EscapeString(u.Abs("events/"+e.ID+"/")))
+		ev.Text = tjsText{Headline: html.EscapeString(e.Title), Text: t.String()}
+		if e.Key {
+			ev.Group = "Key events"
+		}
+		out.Events = append(out.Events, ev)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Atom encodes the events as an Atom feed, one entry per event. Its
+// updated times come from publication dates, never the clock.
+func Atom(c *timeline.Chronology, u URLs) ([]byte, error) {
+	type link struct {
+		Rel  string `xml:"rel,attr,omitempty"`
+		Type string `xml:"type,attr,omitempty"`
+		Href string `xml:"href,attr"`
+	}
+	type text struct {
+		Type string `xml:"type,attr,omitempty"`
+		Body string `xml:",chardata"`
+	}
+	type entry struct {
+		Title     string `xml:"title"`
+		ID        string `xml:"id"`
+		Updated   string `xml:"updated"`
+		Published string `xml:"published,omitempty"`
+		Link      link   `xml:"link"`
+		Category  []struct {
+			Term string `xml:"term,attr"`
+		} `xml:"category"`
+		Summary text `xml:"summary"`
+	}
+	type author struct {
+		Name string `xml:"name"`
+	}
+	type feed struct {
+		XMLName  xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Title    string   `xml:"title"`
+		Subtitle string   `xml:"subtitle,omitempty"`
+		ID       string   `xml:"id"`
+		Updated  string   `xml:"updated"`
+		Links    []link   `xml:"link"`
+		Author   author   `xml:"author"`
+		Entries  []entry  `xml:"entry"`
+	}
+	stamp := func(day string) string {
+		if day == "" {
+			day = "1970-01-01"
+		}
+		return day + "T00:00:00Z"
+	}
+	f := feed{Title: c.Config.Title, Subtitle: c.Config.Description, ID: atomID(c, u, ""),
+		Updated: stamp(latestPublished(c)), Author: author{Name: c.Config.Title},
+		Links: []link{{Rel: "self", Type: "application/atom+xml", Href: u.Abs("feed.xml")}, {Rel: "alternate", Type: "text/html", Href: u.Abs("")}}}
+	arts := articlesByID(c)
+	for _, e := range c.Events {
+		en := entry{Title: dates.Display(e.Date, e.Mod) + ": " + e.Title, ID: atomID(c, u, e.ID),
+			Updated: stamp(eventUpdated(c, e, arts)), Link: link{Rel: "alternate", Type: "text/html", Href: u.Abs("events/" + e.ID + "/")},
+			Summary: text{Type: "text", Body: eventText(e, arts)}}
+		if e.FirstReported != "" {
+			en.Published = stamp(e.FirstReported)
+		}
+		flags := append([]string(nil), e.Flags...)
+		sort.Strings(flags)
+		for _, fl := range flags {
+			en.Category = append(en.Category, struct {
+				Term string `xml:"term,attr"`
+			}{fl})
+		}
+		f.Entries = append(f.Entries, en)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// atomID is a permanent id: the absolute URL when the site has a host,
+// else a tag URI made from the site title (RFC 4151 wants a date; the
+// fixed 2000 keeps it deterministic).
+func atomID(c *timeline.Chronology, u URLs, event string) string {
+	if u.Origin != "" {
+		if event == "" {
+			return u.Abs("")
+		}
+		return u.Abs("events/" + event + "/")
+	}
+	id := "tag:timeline.invalid,2000:" + timeline.Slug(c.Config.Title) + strings.TrimSuffix(u.Base, "/")
+	if event != "" {
+		id += "/events/" + event
+	}
+	return id
+}

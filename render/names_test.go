@@ -1,0 +1,46 @@
+package render
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/timeline-news/timeline/timeline"
+)
+
+func TestCapitalRuns(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Trump and Putin will meet in Anchorage on Friday.", []string{"Putin", "Anchorage"}},
+		{"US President Donald Trump's envoy Steve Witkoff visited Moscow.", []string{"US", "Donald Trump", "Steve Witkoff", "Moscow"}},
+		{"On Wednesday, he reassured Ukraine.", []string{"Ukraine"}},
+		{"The summit in Alaska.", []string{"Alaska"}},
+	} {
+		if got := capitalRuns(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("capitalRuns(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEventNames(t *testing.T) {
+	ev := func(s ...string) *timeline.Event {
+		e := &timeline.Event{}
+		for _, x := range s {
+			e.Mentions = append(e.Mentions, timeline.Mention{Sentence: x})
+		}
+		return e
+	}
+	got := eventNames([]*timeline.Event{
+		ev("He said Vladimir Putin would come to Alaska."),
+		ev("Then Putin met Trump in Alaska.", "It was in Geneva."),
+		ev("Then Trump left Geneva."),
+	})
+	wantAll := []string{"Alaska", "Geneva", "Putin", "Trump"}
+	if !reflect.DeepEqual(got.all, wantAll) {
+		t.Errorf("all = %q, want %q", got.all, wantAll)
+	}
+	if want := []string{"Alaska", "Putin"}; !reflect.DeepEqual(got.perEvent[0], want) {
+		t.Errorf("event 0 = %q, want %q", got.perEvent[0], want)
+	}
+}

@@ -1,0 +1,363 @@
+package render
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/timeline-news/timeline/timeline"
+	"github.com/timeline-news/timeline/timeline/dates"
+)
+
+// The view types are what templates see: the chronology's values with
+// everything a page shows worked out (display dates, URLs, the split
+// of each sentence around its phrase), so templates stay simple.
+
+// siteView is shared by every page.
+type siteView struct {
+	Title, Description, Lang string
+	URLs                     URLs
+	Articles                 []*articleView
+	Events                   []*eventView
+	Years                    []*yearView
+	Sources                  []sourceOption
+	Names                    []string
+	Findings                 []findingView
+	Unplaced                 []*mentionView
+	Warnings                 []string
+	// Counts for the summary line.
+	Conflicts, Key, Inferred int
+	// Span is the chronology's first and last date, for display.
+	First, Last string
+}
+
+// yearView groups the chronology by year, then month, for the date rail.
+type yearView struct {
+	Year   string
+	ID     string
+	Events []*eventView // year-or-coarser precision, shown before the months
+	Months []*monthView
+	Count  int
+}
+
+type monthView struct {
+	ID, Name string // "y2025-08", "August 2025"
+	Events   []*eventView
+}
+
+type sourceOption struct{ Value, Label string }
+
+type articleView struct {
+	*timeline.Article
+	URL          string
+	Path         string // site path of its page
+	Published    string // display, "" when unknown
+	PublishedISO string
+	SourceKey    string
+	Window       string // "Fri 8 Aug – Sun 10 Aug 2025" when inferred
+	Mentions     []*mentionView
+	Events       []*eventView
+	Body         []byte
+	// anchors are the mention ids the body rendering actually wrote.
+	anchors map[string]bool
+}
+
+type eventView struct {
+	*timeline.Event
+	Path, URL, Anchor string
+	Display, DateTime string
+	Reports           int
+	Flags             []string
+	Mentions          []*mentionView
+	Conflicts         []conflictView
+	Names             []string
+	SourceKeys        []string
+	First, Last       string
+	AnnouncedFor      string
+	Year, Month       string
+}
+
+type conflictView struct {
+	Value, Display string
+	Moved          bool
+	Mentions       []*mentionView
+}
+
+type mentionView struct {
+	timeline.Mention
+	Article                *articleView
+	Event                  *eventView
+	Before, Phrase, After  string
+	Display, AnchorDisplay string
+	// ArticleHref links to the phrase in its article's page.
+	ArticleHref string
+}
+
+type findingView struct {
+	timeline.Finding
+	Event   *eventView
+	Article *articleView
+}
+
+// flagOrder is the order flags are shown in.
+var flagOrder = []string{"key", "conflict", "moved", "inferred-date", "single-source", "manual"}
+
+// newSite works out the views of a chronology.
+func newSite(c *timeline.Chronology, u URLs) *siteView {
+	s := &siteView{Title: c.Config.Title, Description: c.Config.Description, Lang: c.Config.LanguageCode, URLs: u}
+	if s.Lang == "" {
+		s.Lang = "en"
+	}
+	byID := map[string]*articleView{}
+	sources := map[string]string{}
+	for _, a := range c.Articles {
+		av := &articleView{Article: a, Path: "articles/" + a.ID + "/", SourceKey: sourceKey(a)}
+		av.URL = u.Path(av.Path)
+		if !a.Published.IsZero() {
+			av.PublishedISO = dates.DayValue(a.Published)
+			av.Published = dates.Display(av.PublishedISO, "")
+		}
+		if a.PublishedInferred && !a.Window[0].IsZero() {
+			av.Window = windowDisplay(a.Window[0], a.Window[1])
+		}
+		if a.PublishedInferred {
+			s.Inferred++
+		}
+		byID[a.ID] = av
+		s.Articles = append(s.Articles, av)
+		sources[av.SourceKey] = sourceLabel(a)
+	}
+	for k, label := range sources {
+		s.Sources = append(s.Sources, sourceOption{k, label})
+	}
+	sort.Slice(s.Sources, func(i, j int) bool {
+		a, b := s.Sources[i], s.Sources[j]
+		return a.Label < b.Label || a.Label == b.Label && a.Value < b.Value
+	})
+
+	names := eventNames(c.Events)
+	for i, e := range c.Events {
+		ev := &eventView{Event: e, Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
+			Display: dates.Display(e.Date, e.Mod), DateTime: datetime(e.Date), Reports: len(e.Sources),
+			Names: names.perEvent[i]}
+		ev.URL = u.Path(ev.Path)
+		if e.FirstReported != "" {
+			ev.First = dates.Display(e.FirstReported, "")
+		}
+		if e.LastReported != "" && e.LastReported != e.FirstReported {
+			ev.Last = dates.Display(e.LastReported, "")
+		}
+		if e.Announced != "" {
+			ev.AnnouncedFor = "announced " + shortDay(e.Announced) + " for " + shortDay(e.Date)
+		}
+		if span, ok := dates.ParseSpan(e.Date); ok {
+			ev.Year = span.Start.Format("2006")
+			if span.Precision <= dates.PrecisionMonth {
+				ev.Month = span.Start.Format("2006-01")
+			}
+		}
+		keys := map[string]bool{}
+		inferred := false
+		for _, m := range e.Mentions {
+			mv := newMention(m, byID[m.Article], u)
+			mv.Event = ev
+			ev.Mentions = append(ev.Mentions, mv)
+			if mv.Article != nil {
+				mv.Article.Mentions = append(mv.Article.Mentions, mv)
+				if !keys[mv.Article.SourceKey] {
+					keys[mv.Article.SourceKey] = true
+					ev.SourceKeys = append(ev.SourceKeys, mv.Article.SourceKey)
+				}
+			}
+			inferred = inferred || m.AnchorInferred
+		}
+		sort.Strings(ev.SourceKeys)
+		for _, id := range e.Sources {
+			if av := byID[id]; av != nil {
+				av.Events = append(av.Events, ev)
+			}
+		}
+		moved := false
+		for _, cf := range e.Conflicts {
+			cv := conflictView{Value: cf.Value, Display: dates.Display(cf.Value, ""), Moved: cf.Moved}
+			for _, i := range cf.Mentions {
+				if i >= 0 && i < len(ev.Mentions) {
+					cv.Mentions = append(cv.Mentions, ev.Mentions[i])
+				}
+			}
+			moved = moved || cf.Moved
+			ev.Conflicts = append(ev.Conflicts, cv)
+		}
+		flags := map[string]bool{}
+		for _, f := range e.Flags {
+			flags[f] = true
+		}
+		flags["key"] = flags["key"] || e.Key
+		flags["conflict"] = flags["conflict"] || len(e.Conflicts) > 0 && !moved
+		flags["moved"] = flags["moved"] || moved
+		flags["inferred-date"] = flags["inferred-date"] || inferred
+		flags["single-source"] = flags["single-source"] || !e.Manual && (e.Independent == 1 || e.Independent == 0 && len(e.Sources) == 1)
+		flags["manual"] = flags["manual"] || e.Manual
+		for _, f := range flagOrder {
+			if flags[f] {
+				ev.Flags = append(ev.Flags, f)
+				delete(flags, f)
+			}
+		}
+		var rest []string
+		for f, on := range flags {
+			if on {
+				rest = append(rest, f)
+			}
+		}
+		sort.Strings(rest)
+		ev.Flags = append(ev.Flags, rest...)
+		if e.Key {
+			s.Key++
+		}
+		if len(e.Conflicts) > 0 {
+			s.Conflicts++
+		}
+		s.Events = append(s.Events, ev)
+	}
+	s.Names = names.all
+	s.Years = groupYears(s.Events)
+	if n := len(s.Events); n > 0 {
+		s.First, s.Last = s.Events[0].Display, s.Events[n-1].Display
+	}
+	for _, m := range c.Unplaced {
+		s.Unplaced = append(s.Unplaced, newMention(m, byID[m.Article], u))
+	}
+	for _, av := range s.Articles {
+		sort.SliceStable(av.Mentions, func(i, j int) bool { return av.Mentions[i].Start < av.Mentions[j].Start })
+	}
+	evByID := map[string]*eventView{}
+	for _, ev := range s.Events {
+		evByID[ev.ID] = ev
+	}
+	for _, f := range c.Findings {
+		s.Findings = append(s.Findings, findingView{Finding: f, Event: evByID[f.Event], Article: byID[f.Article]})
+	}
+	for _, w := range c.Warnings {
+		s.Warnings = append(s.Warnings, w.Error())
+	}
+	return s
+}
+
+func newMention(m timeline.Mention, a *articleView, u URLs) *mentionView {
+	mv := &mentionView{Mention: m, Article: a, Display: dates.Display(m.Value, m.Mod)}
+	if m.Anchor != "" {
+		mv.AnchorDisplay = dates.Display(m.Anchor, "")
+	}
+	a0, b0 := m.Start-m.SentenceStart, m.End-m.SentenceStart
+	if a0 >= 0 && b0 <= len(m.Sentence) && a0 <= b0 {
+		mv.Before, mv.Phrase, mv.After = m.Sentence[:a0], m.Sentence[a0:b0], m.Sentence[b0:]
+	} else {
+		mv.Before = m.Sentence
+	}
+	if a != nil {
+		mv.ArticleHref = a.URL + "#" + mentionID(m.Start)
+	}
+	return mv
+}
+
+func groupYears(events []*eventView) []*yearView {
+	var years []*yearView
+	for _, ev := range events {
+		y := ev.Year
+		if y == "" {
+			y = "undated"
+		}
+		if len(years) == 0 || years[len(years)-1].Year != y {
+			years = append(years, &yearView{Year: y, ID: "y" + y})
+		}
+		yv := years[len(years)-1]
+		yv.Count++
+		if ev.Month == "" {
+			yv.Events = append(yv.Events, ev)
+			continue
+		}
+		if len(yv.Months) == 0 || yv.Months[len(yv.Months)-1].ID != "y"+ev.Month {
+			t, _ := time.Parse("2006-01", ev.Month)
+			yv.Months = append(yv.Months, &monthView{ID: "y" + ev.Month, Name: t.Format("January 2006")})
+		}
+		mv := yv.Months[len(yv.Months)-1]
+		mv.Events = append(mv.Events, ev)
+	}
+	return years
+}
+
+// datetime turns a TIMEX3 value into a valid HTML datetime attribute:
+// days, months, years and weeks are the same; finer times are cut to the
+// day and coarser or odd values to the year.
+func datetime(v string) string {
+	span, ok := dates.ParseSpan(v)
+	if !ok {
+		return ""
+	}
+	switch span.Precision {
+	case dates.PrecisionTime, dates.PrecisionDay:
+		return dates.DayValue(span.Start)
+	case dates.PrecisionWeek:
+		return dates.WeekValue(span.Start)
+	case dates.PrecisionMonth:
+		return dates.MonthValue(span.Start)
+	}
+	if span.Start.Year() < 1000 {
+		return ""
+	}
+	return span.Start.Format("2006")
+}
+
+// shortDay displays a value briefly for "announced Aug 8 for Aug 15".
+func shortDay(v string) string {
+	span, ok := dates.ParseSpan(v)
+	if ok && span.Precision == dates.PrecisionDay {
+		return span.Start.Format("Jan 2")
+	}
+	return dates.Display(v, "")
+}
+
+func windowDisplay(a, b time.Time) string {
+	if a.Equal(b) {
+		return dates.Display(dates.DayValue(a), "")
+	}
+	if a.Year() == b.Year() {
+		return a.Format("Mon 2 Jan") + " – " + b.Format("Mon 2 Jan 2006")
+	}
+	return a.Format("Mon 2 Jan 2006") + " – " + b.Format("Mon 2 Jan 2006")
+}
+
+func sourceLabel(a *timeline.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	return a.Title
+}
+
+func sourceKey(a *timeline.Article) string {
+	k := timeline.Slug(sourceLabel(a))
+	if k == "" {
+		return a.ID
+	}
+	return k
+}
+
+// flagLabel is how a flag reads on a page.
+func flagLabel(f string) string {
+	switch f {
+	case "key":
+		return "key event"
+	case "conflict":
+		return "sources disagree"
+	case "moved":
+		return "date moved"
+	case "inferred-date":
+		return "inferred date"
+	case "single-source":
+		return "single source"
+	case "manual":
+		return "added by hand"
+	}
+	return strings.ReplaceAll(f, "-", " ")
+}
