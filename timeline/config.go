@@ -25,6 +25,9 @@ type Config struct {
 	Theme string `toml:"theme"`
 	// Markup configures how article bodies are rendered.
 	Markup Markup `toml:"markup"`
+	// Events are the journalist's corrections of the merged events
+	// ([[event]] tables: rename, merge, split, hide, pin, add); see curation.go.
+	Events []EventOverride `toml:"event"`
 }
 
 // Markup configures Markdown rendering.
@@ -52,6 +55,9 @@ func LoadConfig(dir string) (Config, error) {
 		return cfg, Problem{File: name, Message: err.Error()}
 	}
 	if err := decodeTOML(name, string(src), 0, &cfg); err != nil {
+		return cfg, err
+	}
+	if err := validateCuration(name, string(src), cfg.Events); err != nil {
 		return cfg, err
 	}
 	if cfg.BaseURL == "" {

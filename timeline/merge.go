@@ -7,39 +7,410 @@ import (
 	"github.com/timeline-news/timeline/timeline/dates"
 )
 
-// Merge groups the mentions of all articles into events.
+// Thresholds of content similarity (cosine of idf-weighted word
+// vectors, 0 to 1) that decide whether mentions report one happening.
+// They are tested on cases of their own in merge_test.go.
+const (
+	// sameDayThreshold: a mention joins an event on its own day.
+	sameDayThreshold = 0.2
+	// coarseThreshold: a week, month or year mention joins a finer
+	// event inside its span ("in 2022" → the invasion in February 2022).
+	coarseThreshold = 0.15
+	// conflictThreshold: two events a few days apart, told by different
+	// reports, are one happening dated differently.
+	conflictThreshold = 0.45
+	// conflictWindow is how many days apart such dates may be.
+	conflictWindow = 7
+	// attachWindow: a clock time whose day the resolver assumed may
+	// belong to an event of its article up to this many days later.
+	attachWindow = 7
+)
+
+// RuleTimeOfDay is the resolver rule of a clock time ("at 1900 GMT")
+// whose day was assumed to be the anchor's: the merger attaches it to
+// the matching event of its article in the following week, if any.
+const RuleTimeOfDay = "time-of-day"
+
+// Merge turns the mentions of all articles into events. Mentions that
+// report the same happening become one event: their dates must be
+// compatible (a day inside a mentioned week, month or year; or days a
+// few apart, which is then a conflict) and their words must match
+// (names, places, key words, weighted by how rare they are in the
+// corpus: the same day alone is not enough). Mentions without a place
+// on the calendar (durations, sets, vague references) are returned as
+// unplaced. The curation in cfg.Events is applied last.
 //
-// This first version groups mentions that share a calendar value; the
-// content-aware merger replaces it.
+// Merge compares mentions only within date buckets (a day, the days
+// near it, the months of a coarse date), never all pairs, so it stays
+// near-linear in the number of mentions.
 func Merge(articles []*Article, mentions []Mention, cfg Config) (events []*Event, unplaced []Mention) {
-	byValue := map[string]*Event{}
-	for _, m := range mentions {
-		span, ok := dates.ParseSpan(m.Value)
-		if !ok || (m.Type != string(dates.TypeDate) && m.Type != string(dates.TypeTime)) {
-			unplaced = append(unplaced, m)
+	r := MergeAll(articles, mentions, cfg)
+	return r.Events, r.Unplaced
+}
+
+// MergeResult is everything Merge finds.
+type MergeResult struct {
+	// Events in chronological order, curated.
+	Events []*Event
+	// Unplaced are the mentions that are not events.
+	Unplaced []Mention
+	// Findings are the curation's own findings: overrides that matched
+	// nothing ("stale-override").
+	Findings []Finding
+}
+
+// MergeAll is Merge with the curation findings.
+func MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
+	m := newMerger(articles, mentions)
+	m.cluster()
+	events := m.events(m.liveClusters())
+	events, findings := m.curate(events, cfg.Events)
+	finishCorpus(events)
+	sort.SliceStable(events, func(i, j int) bool { return eventLess(events[i], events[j]) })
+	return MergeResult{Events: events, Unplaced: m.unplaced, Findings: findings}
+}
+
+// cand is a mention that has a place on the calendar.
+type cand struct {
+	m        Mention
+	span     dates.Span
+	ctx      context
+	vec      vector
+	art      int  // index of the article in the merger's list
+	attached bool // a time-of-day mention attached to an event of another day: it does not vote on the date
+}
+
+// cluster is a growing event: its mentions and the sum of their vectors.
+type cluster struct {
+	members  []int
+	centroid vector
+	span     dates.Span // the span of the mention that founded it
+	articles map[int]bool
+	dead     bool // merged into another cluster
+}
+
+type merger struct {
+	articles []*Article
+	artIndex map[string]int
+	wire     []int // article index → wire group
+	cands    []cand
+	unplaced []Mention
+	clusters []*cluster
+	byDay    map[int][]int    // day number → clusters founded by a day mention
+	byMonth  map[string][]int // "2025-08" → clusters whose span overlaps the month
+	idf      idfTable
+	members  map[*Event][]int // an event's candidate indexes, for curation
+	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
+}
+
+func newMerger(articles []*Article, mentions []Mention) *merger {
+	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{}, byMonth: map[string][]int{}}
+	for i, a := range articles {
+		m.artIndex[a.ID] = i
+	}
+	m.wire = wireGroups(articles)
+	var ctxs []context
+	for _, mn := range mentions {
+		span, ok := dates.ParseSpan(mn.Value)
+		if !ok || (mn.Type != string(dates.TypeDate) && mn.Type != string(dates.TypeTime)) {
+			m.unplaced = append(m.unplaced, mn)
 			continue
 		}
-		key := dates.DayValue(span.Start) + "/" + span.Precision.String()
-		ev := byValue[key]
-		if ev == nil {
-			ev = &Event{ID: Slug(m.Value), Date: m.Value, Mod: m.Mod, Precision: span.Precision.String(), Title: m.Sentence}
-			byValue[key] = ev
-			events = append(events, ev)
+		ai, ok := m.artIndex[mn.Article]
+		if !ok {
+			ai = len(m.articles) // a mention of an unknown article sorts last
 		}
-		ev.Mentions = append(ev.Mentions, m)
+		c := cand{m: mn, span: span, ctx: mentionContext(mn), art: ai}
+		m.cands = append(m.cands, c)
+		ctxs = append(ctxs, c.ctx)
 	}
-	for _, ev := range events {
-		seen := map[string]bool{}
-		for _, m := range ev.Mentions {
-			if !seen[m.Article] {
-				seen[m.Article] = true
-				ev.Sources = append(ev.Sources, m.Article)
+	m.idf = newIDF(ctxs)
+	m.solo = soloNames(m.cands)
+	for i := range m.cands {
+		m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx)
+	}
+	return m
+}
+
+func dayNum(s dates.Span) int { return int(s.Start.Unix() / 86400) }
+
+func isDay(s dates.Span) bool {
+	return s.Precision == dates.PrecisionDay || s.Precision == dates.PrecisionTime
+}
+
+// cluster groups the candidates: days first (by content within the
+// day; repeated references within one article; clock times; dates a
+// few days apart), then coarser dates from the finest up.
+func (m *merger) cluster() {
+	var days, timesOfDay, coarse []int
+	for i, c := range m.cands {
+		switch {
+		case c.m.Rule == RuleTimeOfDay:
+			timesOfDay = append(timesOfDay, i)
+		case isDay(c.span):
+			days = append(days, i)
+		default:
+			coarse = append(coarse, i)
+		}
+	}
+	m.sortCands(days)
+	for _, i := range days {
+		m.placeDay(i)
+	}
+	m.joinRepeatedDays()
+	m.sortCands(timesOfDay)
+	for _, i := range timesOfDay {
+		if !m.attachTimeOfDay(i) {
+			m.placeDay(i)
+		}
+	}
+	m.joinConflicts()
+	m.sortCands(coarse)
+	for _, i := range coarse {
+		m.placeCoarse(i)
+	}
+}
+
+// sortCands orders candidates finest first, then by date, then by
+// article and position: the order decides which mention founds an event.
+func (m *merger) sortCands(idx []int) {
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := &m.cands[idx[a]], &m.cands[idx[b]]
+		px, py := x.span.Precision, y.span.Precision
+		if px == dates.PrecisionTime {
+			px = dates.PrecisionDay
+		}
+		if py == dates.PrecisionTime {
+			py = dates.PrecisionDay
+		}
+		if px != py {
+			return px < py
+		}
+		if !x.span.Start.Equal(y.span.Start) {
+			return x.span.Start.Before(y.span.Start)
+		}
+		if x.art != y.art {
+			return x.art < y.art
+		}
+		return x.m.Start < y.m.Start
+	})
+}
+
+func (m *merger) newCluster(i int) int {
+	c := &m.cands[i]
+	cl := &cluster{members: []int{i}, centroid: c.vec, span: c.span, articles: map[int]bool{c.art: true}}
+	if isDay(c.span) {
+		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
+	}
+	id := len(m.clusters)
+	m.clusters = append(m.clusters, cl)
+	if isDay(cl.span) {
+		m.byDay[dayNum(cl.span)] = append(m.byDay[dayNum(cl.span)], id)
+	}
+	for _, k := range monthKeys(cl.span) {
+		m.byMonth[k] = append(m.byMonth[k], id)
+	}
+	return id
+}
+
+func (m *merger) join(ci, i int) {
+	cl := m.clusters[ci]
+	cl.members = append(cl.members, i)
+	cl.centroid = add(cl.centroid, m.cands[i].vec)
+	cl.articles[m.cands[i].art] = true
+}
+
+// best returns the live cluster among ids most similar to vector v, and
+// its similarity; -1 when there is none.
+func (m *merger) best(ids []int, v vector, ok func(*cluster) bool) (int, float64) {
+	bi, bs := -1, 0.0
+	for _, id := range ids {
+		cl := m.clusters[id]
+		if cl.dead || (ok != nil && !ok(cl)) {
+			continue
+		}
+		if s := cosine(v, cl.centroid); bi < 0 || s > bs {
+			bi, bs = id, s
+		}
+	}
+	return bi, bs
+}
+
+// placeDay puts a day mention into the most similar event of its day,
+// or founds a new one.
+func (m *merger) placeDay(i int) {
+	c := &m.cands[i]
+	if ci, s := m.best(m.byDay[dayNum(c.span)], c.vec, nil); ci >= 0 && s >= sameDayThreshold {
+		m.join(ci, i)
+		return
+	}
+	m.newCluster(i)
+}
+
+// joinRepeatedDays folds an event of one mention into its article's
+// only other event of that day when they share any word: an article
+// that names the same day twice ("will meet Friday ... terms will be
+// agreed tomorrow (Friday)") usually speaks of one happening.
+func (m *merger) joinRepeatedDays() {
+	for si, s := range m.clusters {
+		if s.dead || len(s.members) != 1 || !isDay(s.span) {
+			continue
+		}
+		c := &m.cands[s.members[0]]
+		target := -1
+		for _, ti := range m.byDay[dayNum(s.span)] {
+			if t := m.clusters[ti]; ti != si && !t.dead && t.articles[c.art] {
+				if target >= 0 {
+					target = -2 // more than one: ambiguous, leave it
+					break
+				}
+				target = ti
 			}
 		}
-		sort.Strings(ev.Sources)
+		if target >= 0 && cosine(c.vec, m.clusters[target].centroid) > 0 {
+			m.join(target, s.members[0])
+			s.dead = true
+		}
 	}
-	sort.SliceStable(events, func(i, j int) bool { return eventLess(events[i], events[j]) })
-	return events, unplaced
+}
+
+// attachTimeOfDay attaches a clock time whose day the resolver assumed
+// to the most similar event of the same article within the next week.
+func (m *merger) attachTimeOfDay(i int) bool {
+	c := &m.cands[i]
+	var ids []int
+	d := dayNum(c.span)
+	for k := 0; k <= attachWindow; k++ {
+		ids = append(ids, m.byDay[d+k]...)
+	}
+	ci, s := m.best(ids, c.vec, func(cl *cluster) bool { return cl.articles[c.art] })
+	if ci < 0 || s <= 0 {
+		return false
+	}
+	c.attached = dayNum(m.clusters[ci].span) != d
+	m.join(ci, i)
+	return true
+}
+
+// joinConflicts merges events a few days apart that different reports
+// tell in nearly the same words: one happening, dated differently. An
+// article that already tells one of them keeps them apart (it would be
+// telling two happenings).
+func (m *merger) joinConflicts() {
+	type pair struct {
+		a, b int
+		sim  float64
+	}
+	var pairs []pair
+	for ai, a := range m.clusters {
+		if a.dead || !isDay(a.span) {
+			continue
+		}
+		d := dayNum(a.span)
+		for k := 1; k <= conflictWindow; k++ {
+			for _, bi := range m.byDay[d+k] {
+				b := m.clusters[bi]
+				if b.dead || shareArticle(a, b) {
+					continue
+				}
+				if s := cosine(a.centroid, b.centroid); s >= conflictThreshold {
+					pairs = append(pairs, pair{ai, bi, s})
+				}
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].sim > pairs[j].sim })
+	for _, p := range pairs {
+		a, b := m.clusters[p.a], m.clusters[p.b]
+		if a.dead || b.dead || shareArticle(a, b) {
+			continue
+		}
+		keep, drop := p.a, p.b
+		if len(b.members) > len(a.members) {
+			keep, drop = p.b, p.a
+		}
+		for _, i := range m.clusters[drop].members {
+			m.join(keep, i)
+		}
+		m.clusters[drop].dead = true
+		// the dropped day still finds the merged event
+		d := dayNum(m.clusters[drop].span)
+		m.byDay[d] = append(m.byDay[d], keep)
+	}
+}
+
+func shareArticle(a, b *cluster) bool {
+	for x := range a.articles {
+		if b.articles[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCoarse puts a week, month, year... mention into the most similar
+// event inside its span, or founds a new one.
+func (m *merger) placeCoarse(i int) {
+	c := &m.cands[i]
+	within := narrow(c.span, c.m.Mod)
+	seen := map[int]bool{}
+	var ids []int
+	for _, k := range monthKeys(within) {
+		for _, id := range m.byMonth[k] {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Ints(ids)
+	ci, s := m.best(ids, c.vec, func(cl *cluster) bool { return within.Contains(cl.span) })
+	if ci >= 0 && s >= coarseThreshold {
+		m.join(ci, i)
+		return
+	}
+	m.newCluster(i)
+}
+
+// narrow returns the part of a span a modifier points at: the first,
+// middle or last third for START ("early 2022"), MID and END.
+func narrow(s dates.Span, mod string) dates.Span {
+	days := int(s.End.Sub(s.Start).Hours() / 24)
+	third := days / 3
+	if third < 1 {
+		return s
+	}
+	switch mod {
+	case "START":
+		return dates.Span{Start: s.Start, End: s.Start.AddDate(0, 0, days-2*third), Precision: s.Precision}
+	case "MID":
+		return dates.Span{Start: s.Start.AddDate(0, 0, third), End: s.End.AddDate(0, 0, -third), Precision: s.Precision}
+	case "END":
+		return dates.Span{Start: s.End.AddDate(0, 0, -third-days%3), End: s.End, Precision: s.Precision}
+	}
+	return s
+}
+
+// monthKeys lists the months ("2025-08") a span overlaps.
+func monthKeys(s dates.Span) []string {
+	var keys []string
+	for t := dates.Day(s.Start.Year(), s.Start.Month(), 1); t.Before(s.End); t = t.AddDate(0, 1, 0) {
+		keys = append(keys, dates.MonthValue(t))
+		if len(keys) > 1200 { // a century at most
+			break
+		}
+	}
+	return keys
+}
+
+func (m *merger) liveClusters() []*cluster {
+	var out []*cluster
+	for _, cl := range m.clusters {
+		if !cl.dead {
+			out = append(out, cl)
+		}
+	}
+	return out
 }
 
 // eventLess orders events by start day, then coarser first, then ID.

@@ -1,0 +1,293 @@
+package timeline
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/timeline-news/timeline/timeline/dates"
+)
+
+// events turns clusters into events with ids, titles and every
+// per-event field (date, conflicts, sources, reporting dates).
+func (m *merger) events(clusters []*cluster) []*Event {
+	var out []*Event
+	m.members = map[*Event][]int{}
+	for _, cl := range clusters {
+		out = append(out, m.eventOf(cl.members))
+	}
+	m.assignIDs(out, nil)
+	return out
+}
+
+// eventOf builds an event from candidate indexes.
+func (m *merger) eventOf(members []int) *Event {
+	members = append([]int(nil), members...)
+	sort.SliceStable(members, func(a, b int) bool {
+		x, y := &m.cands[members[a]], &m.cands[members[b]]
+		if x.art != y.art {
+			return x.art < y.art
+		}
+		return x.m.Start < y.m.Start
+	})
+	ev := &Event{}
+	m.members[ev] = members
+	for _, i := range members {
+		ev.Mentions = append(ev.Mentions, m.cands[i].m)
+	}
+	m.date(ev, members)
+	m.sources(ev, members)
+	ev.Title = m.title(members)
+	return ev
+}
+
+// dayGroup is the mentions that give one day to an event.
+type dayGroup struct {
+	value         string
+	idx           []int // indexes into Event.Mentions
+	articles      map[int]bool
+	first, last   time.Time // earliest and latest publication of those articles
+	undatedSource bool
+}
+
+// date sets the event's Date, Precision, Mod and Conflicts. With day
+// mentions, the day most independent sources give wins, unless the
+// days follow one another in report order (announced for one day,
+// later reported for another): then the latest report's day wins and
+// the change is a move. Without day mentions, the finest date wins.
+func (m *merger) date(ev *Event, members []int) {
+	groups := map[string]*dayGroup{}
+	var order []*dayGroup
+	for k, i := range members {
+		c := &m.cands[i]
+		if !isDay(c.span) || c.attached {
+			continue
+		}
+		v := dates.DayValue(c.span.Start)
+		g := groups[v]
+		if g == nil {
+			g = &dayGroup{value: v, articles: map[int]bool{}}
+			groups[v] = g
+			order = append(order, g)
+		}
+		g.idx = append(g.idx, k)
+		g.articles[c.art] = true
+		pub := m.published(c.art)
+		if pub.IsZero() {
+			g.undatedSource = true
+			continue
+		}
+		if g.first.IsZero() || pub.Before(g.first) {
+			g.first = pub
+		}
+		if pub.After(g.last) {
+			g.last = pub
+		}
+	}
+	if len(order) == 0 {
+		m.coarseDate(ev, members)
+		return
+	}
+	sort.Slice(order, func(a, b int) bool {
+		if !order[a].first.Equal(order[b].first) {
+			return order[a].first.Before(order[b].first)
+		}
+		return order[a].value < order[b].value
+	})
+	moved := len(order) > 1
+	for k := 0; k+1 < len(order) && moved; k++ {
+		a, b := order[k], order[k+1]
+		if a.undatedSource || b.undatedSource || a.last.IsZero() || b.first.IsZero() || !a.last.Before(b.first) {
+			moved = false
+		}
+	}
+	chosen := order[len(order)-1]
+	if !moved {
+		chosen = order[0]
+		for _, g := range order[1:] {
+			ni, nc := m.independentOf(g.articles), m.independentOf(chosen.articles)
+			if ni > nc || ni == nc && (len(g.idx) > len(chosen.idx) || len(g.idx) == len(chosen.idx) && g.last.After(chosen.last)) {
+				chosen = g
+			}
+		}
+	}
+	ev.Date, ev.Precision, ev.Mod = chosen.value, dates.PrecisionDay.String(), ""
+	for _, g := range order {
+		if g != chosen {
+			ev.Conflicts = append(ev.Conflicts, Conflict{Value: g.value, Mentions: g.idx, Moved: moved})
+		}
+	}
+	sort.SliceStable(ev.Conflicts, func(a, b int) bool { return ev.Conflicts[a].Value < ev.Conflicts[b].Value })
+}
+
+// coarseDate picks the finest value of an event without day mentions;
+// between values of one precision, the one most mentions give.
+func (m *merger) coarseDate(ev *Event, members []int) {
+	count := map[string]int{}
+	best := -1
+	for _, i := range members {
+		count[m.cands[i].m.Value]++
+	}
+	for _, i := range members {
+		c := &m.cands[i]
+		if best < 0 {
+			best = i
+			continue
+		}
+		b := &m.cands[best]
+		switch {
+		case c.span.Precision < b.span.Precision,
+			c.span.Precision == b.span.Precision && count[c.m.Value] > count[b.m.Value],
+			c.span.Precision == b.span.Precision && count[c.m.Value] == count[b.m.Value] && b.m.Mod != "" && c.m.Mod == "":
+			best = i
+		}
+	}
+	c := &m.cands[best]
+	ev.Date, ev.Precision, ev.Mod = c.m.Value, c.span.Precision.String(), c.m.Mod
+}
+
+func (m *merger) published(art int) time.Time {
+	if art < len(m.articles) {
+		return m.articles[art].Published
+	}
+	return time.Time{}
+}
+
+// independentOf counts the wire groups among articles.
+func (m *merger) independentOf(arts map[int]bool) int {
+	seen := map[int]bool{}
+	for a := range arts {
+		g := a
+		if a < len(m.wire) {
+			g = m.wire[a]
+		}
+		seen[g] = true
+	}
+	return len(seen)
+}
+
+// sources sets Sources, Independent, FirstReported, LastReported,
+// Announced and Flags.
+func (m *merger) sources(ev *Event, members []int) {
+	arts := map[int]bool{}
+	for _, i := range members {
+		arts[m.cands[i].art] = true
+	}
+	ev.Sources = ev.Sources[:0]
+	seen := map[string]bool{}
+	for _, mn := range ev.Mentions {
+		if !seen[mn.Article] {
+			seen[mn.Article] = true
+			ev.Sources = append(ev.Sources, mn.Article)
+		}
+	}
+	sort.Strings(ev.Sources)
+	ev.Independent = m.independentOf(arts)
+	span, _ := dates.ParseSpan(ev.Date)
+	var first, last, announced time.Time
+	inferred := false
+	for a := range arts {
+		pub := m.published(a)
+		if pub.IsZero() {
+			continue
+		}
+		if a < len(m.articles) && m.articles[a].PublishedInferred {
+			inferred = true
+		}
+		if first.IsZero() || pub.Before(first) {
+			first = pub
+		}
+		if pub.After(last) {
+			last = pub
+		}
+		if pub.Before(span.Start) && (announced.IsZero() || pub.Before(announced)) {
+			announced = pub
+		}
+	}
+	ev.FirstReported, ev.LastReported, ev.Announced = dayOrEmpty(first), dayOrEmpty(last), dayOrEmpty(announced)
+	ev.Flags = nil
+	for _, c := range ev.Conflicts {
+		if c.Moved {
+			ev.Flags = appendOnce(ev.Flags, "moved")
+		} else {
+			ev.Flags = appendOnce(ev.Flags, "conflict")
+		}
+	}
+	if ev.Independent == 1 && !ev.Manual {
+		ev.Flags = append(ev.Flags, "single-source")
+	}
+	if inferred {
+		ev.Flags = append(ev.Flags, "inferred-date")
+	}
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func dayOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return dates.DayValue(t)
+}
+
+// Significance weights (see docs/CHECKING.md): each independent source
+// counts most, more mentions and a longer time the story kept citing
+// the event count less.
+const (
+	sigPerSource  = 2.0
+	sigMentions   = 1.0 // × log2(1 + mentions)
+	sigReportDays = 1.0 // × log2(1 + days between first and last report)
+)
+
+// Significance scores an event: 2 × independent sources + log2(1 +
+// mentions) + log2(1 + days from its first to its last report).
+func Significance(ev *Event) float64 {
+	s := sigPerSource*float64(ev.Independent) + sigMentions*math.Log2(1+float64(len(ev.Mentions)))
+	if f, ok := dates.ParseSpan(ev.FirstReported); ok {
+		if l, ok := dates.ParseSpan(ev.LastReported); ok {
+			s += sigReportDays * math.Log2(1+l.Start.Sub(f.Start).Hours()/24)
+		}
+	}
+	return math.Round(s*1000) / 1000
+}
+
+// finishCorpus scores every event and marks the key ones: the top
+// ceil(sqrt(number of events)) by significance, among events with at
+// least two independent sources (one when the corpus has one source).
+func finishCorpus(events []*Event) {
+	maxInd := 0
+	for _, ev := range events {
+		ev.Significance = Significance(ev)
+		ev.Key = false
+		if ev.Independent > maxInd {
+			maxInd = ev.Independent
+		}
+	}
+	minInd := 2
+	if maxInd < 2 {
+		minInd = 1
+	}
+	ranked := append([]*Event(nil), events...)
+	sort.SliceStable(ranked, func(i, j int) bool {
+		if ranked[i].Significance != ranked[j].Significance {
+			return ranked[i].Significance > ranked[j].Significance
+		}
+		return ranked[i].ID < ranked[j].ID
+	})
+	n := int(math.Ceil(math.Sqrt(float64(len(events)))))
+	for k, ev := range ranked {
+		if k >= n {
+			break
+		}
+		if ev.Independent >= minInd || ev.Manual {
+			ev.Key = true
+		}
+	}
+}

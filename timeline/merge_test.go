@@ -1,0 +1,237 @@
+package timeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timeline-news/timeline/timeline/dates"
+	"github.com/timeline-news/timeline/timeline/text"
+)
+
+// art builds an article from plain text, published on day ("" = undated).
+func art(id, day, body string) *Article {
+	a := &Article{ID: id, File: "content/" + id + ".md", Title: id, Text: body, Sentences: text.Sentences(body)}
+	if day != "" {
+		s, _ := dates.ParseSpan(day)
+		a.Published = s.Start
+	}
+	return a
+}
+
+// at builds the mention of the n-th (0-based) occurrence of phrase in a.
+func at(t testing.TB, a *Article, phrase string, n int, value, rule string) Mention {
+	t.Helper()
+	off := -1
+	for k, from := 0, 0; k <= n; k++ {
+		i := strings.Index(a.Text[from:], phrase)
+		if i < 0 {
+			t.Fatalf("%s: phrase %q (occurrence %d) not found", a.ID, phrase, n)
+		}
+		off = from + i
+		from = off + len(phrase)
+	}
+	s := sentenceAt(a.Sentences, off)
+	typ := string(dates.TypeDate)
+	if strings.Contains(value, "T") {
+		typ = string(dates.TypeTime)
+	}
+	if strings.HasPrefix(value, "P") {
+		typ = string(dates.TypeDuration)
+	}
+	mod := ""
+	if i := strings.IndexByte(value, '~'); i >= 0 {
+		value, mod = value[:i], value[i+1:]
+	}
+	anchor := ""
+	if !a.Published.IsZero() {
+		anchor = dates.DayValue(a.Published)
+	}
+	return Mention{Article: a.ID, Sentence: a.Text[s.Start:s.End], SentenceStart: s.Start, Start: off, End: off + len(phrase),
+		Phrase: phrase, Type: typ, Value: value, Mod: mod, Rule: rule, Anchor: anchor, AnchorInferred: a.PublishedInferred}
+}
+
+// summary prints events one per line: date, sources, phrases.
+func summary(events []*Event) string {
+	var b strings.Builder
+	for _, ev := range events {
+		var ph []string
+		for _, m := range ev.Mentions {
+			ph = append(ph, m.Article+":"+m.Phrase)
+		}
+		fmt.Fprintf(&b, "%s [%s] %s\n", ev.Date, strings.Join(ev.Sources, ","), strings.Join(ph, " | "))
+	}
+	return b.String()
+}
+
+func TestMergeTwoEventsOnOneDay(t *testing.T) {
+	a := art("a", "2025-08-16", "Trump and Putin met in Anchorage on Friday for talks on Ukraine. An earthquake struck northern Japan on Friday, killing three people.")
+	b := art("b", "2025-08-16", "The Anchorage summit between Putin and Trump ended on Friday without a deal. A strong earthquake hit Japan on Friday.")
+	ms := []Mention{
+		at(t, a, "on Friday", 0, "2025-08-15", "weekday-past"), at(t, a, "on Friday", 1, "2025-08-15", "weekday-past"),
+		at(t, b, "on Friday", 0, "2025-08-15", "weekday-past"), at(t, b, "on Friday", 1, "2025-08-15", "weekday-past"),
+	}
+	events, _ := Merge([]*Article{a, b}, ms, Config{})
+	got := summary(events)
+	if len(events) != 2 {
+		t.Fatalf("want 2 events on 15 Aug, got:\n%s", got)
+	}
+	for _, ev := range events {
+		if len(ev.Sources) != 2 || len(ev.Mentions) != 2 || ev.Mentions[0].Sentence[:5] == ev.Mentions[1].Sentence[:5] && ev.Mentions[0].Article == ev.Mentions[1].Article {
+			t.Errorf("event %s: want one mention from each report:\n%s", ev.ID, got)
+		}
+	}
+}
+
+func TestMergeCoarseIntoDay(t *testing.T) {
+	a := art("a", "2025-09-01", "The ceasefire talks in Istanbul collapsed on August 20, 2025, officials said.")
+	b := art("b", "2025-10-01", "After the Istanbul ceasefire talks collapsed in August, fighting resumed.")
+	c := art("c", "2025-10-02", "Parliament passed a budget in August.")
+	ms := []Mention{
+		at(t, a, "on August 20, 2025", 0, "2025-08-20", "month-day-year"),
+		at(t, b, "in August", 0, "2025-08", "month-past"),
+		at(t, c, "in August", 0, "2025-08", "month-past"),
+	}
+	debugSims(t, []*Article{a, b, c}, ms)
+	events, _ := Merge([]*Article{a, b, c}, ms, Config{})
+	got := summary(events)
+	if len(events) != 2 || events[0].Date != "2025-08" || events[1].Date != "2025-08-20" || len(events[1].Mentions) != 2 {
+		t.Errorf("want the budget in Aug and the talks on 20 Aug with the month mention:\n%s", got)
+	}
+	if events[1].Precision != "day" || events[0].Precision != "month" {
+		t.Errorf("precisions: %s, %s", events[0].Precision, events[1].Precision)
+	}
+}
+
+func TestMergeEarlyYearIntoMonth(t *testing.T) {
+	a := art("a", "2025-08-08", "The war in Ukraine, which began in early 2022, goes on.")
+	b := art("b", "2025-08-09", "The war began with Russia's invasion in February 2022.")
+	c := art("c", "2025-08-09", "Late in 2022 the war spread to new regions.")
+	ms := []Mention{
+		at(t, a, "in early 2022", 0, "2022~START", "year"),
+		at(t, b, "in February 2022", 0, "2022-02", "month-year"),
+		at(t, c, "Late in 2022", 0, "2022~END", "year"),
+	}
+	debugSims(t, []*Article{a, b, c}, ms)
+	events, _ := Merge([]*Article{a, b, c}, ms, Config{})
+	got := summary(events)
+	if len(events) != 2 || events[1].Date != "2022-02" || len(events[1].Mentions) != 2 {
+		t.Errorf("early 2022 belongs to Feb 2022; late 2022 does not:\n%s", got)
+	}
+}
+
+func TestMergeConflictingWeekdays(t *testing.T) {
+	a := art("a", "2025-08-14", "Zelensky spoke with Macron by phone on Tuesday about security guarantees.")
+	b := art("b", "2025-08-14", "Zelensky and Macron discussed security guarantees by phone on Wednesday.")
+	c := art("c", "2025-08-15", "In a phone call on Tuesday, Zelensky and Macron talked about security guarantees.")
+	ms := []Mention{
+		at(t, a, "on Tuesday", 0, "2025-08-12", "weekday-past"),
+		at(t, b, "on Wednesday", 0, "2025-08-13", "weekday-past"),
+		at(t, c, "on Tuesday", 0, "2025-08-12", "weekday-past"),
+	}
+	debugSims(t, []*Article{a, b, c}, ms)
+	events, _ := Merge([]*Article{a, b, c}, ms, Config{})
+	got := summary(events)
+	if len(events) != 1 {
+		t.Fatalf("want one event with a conflict:\n%s", got)
+	}
+	ev := events[0]
+	if ev.Date != "2025-08-12" || len(ev.Conflicts) != 1 || ev.Conflicts[0].Value != "2025-08-13" || ev.Conflicts[0].Moved {
+		t.Errorf("want 12 Aug (two sources) with 13 Aug in conflict: %+v", ev)
+	}
+	if !contains(ev.Flags, "conflict") {
+		t.Errorf("flags %v lack conflict", ev.Flags)
+	}
+}
+
+func TestMergeMovedDate(t *testing.T) {
+	a := art("a", "2025-08-01", "The leaders will hold a summit in Geneva on August 15, 2025.")
+	b := art("b", "2025-08-10", "The leaders will now hold their summit in Geneva on August 16, 2025.")
+	ms := []Mention{
+		at(t, a, "on August 15, 2025", 0, "2025-08-15", "month-day-year"),
+		at(t, b, "on August 16, 2025", 0, "2025-08-16", "month-day-year"),
+	}
+	events, _ := Merge([]*Article{a, b}, ms, Config{})
+	if len(events) != 1 {
+		t.Fatalf("want one moved event:\n%s", summary(events))
+	}
+	ev := events[0]
+	if ev.Date != "2025-08-16" || len(ev.Conflicts) != 1 || !ev.Conflicts[0].Moved || ev.Conflicts[0].Value != "2025-08-15" {
+		t.Errorf("want 16 Aug, moved from 15 Aug: %+v", ev)
+	}
+	if ev.Announced != "2025-08-01" || ev.FirstReported != "2025-08-01" || ev.LastReported != "2025-08-10" {
+		t.Errorf("reported %s..%s announced %s", ev.FirstReported, ev.LastReported, ev.Announced)
+	}
+}
+
+func TestMergeSameArticleTwoDaysStaysApart(t *testing.T) {
+	a := art("a", "2025-08-20", "Negotiators met in Doha on Monday and met again in Doha on Wednesday.")
+	ms := []Mention{at(t, a, "on Monday", 0, "2025-08-18", "weekday-past"), at(t, a, "on Wednesday", 0, "2025-08-20", "weekday-past")}
+	events, _ := Merge([]*Article{a}, ms, Config{})
+	if len(events) != 2 {
+		t.Errorf("one report giving two days tells two happenings:\n%s", summary(events))
+	}
+}
+
+func TestMergeWireCopies(t *testing.T) {
+	story := "Russian and Ukrainian negotiators agreed on a prisoner exchange in Istanbul on Tuesday, the first such deal in months, officials from both sides said after talks that lasted late into the night. The exchange will involve hundreds of soldiers held by each side, according to people familiar with the agreement."
+	a := art("a", "2025-06-04", story)
+	b := art("b", "2025-06-04", "ISTANBUL (Wire) — "+story)
+	c := art("c", "2025-06-05", "Officials in Kyiv confirmed that a prisoner exchange was agreed in Istanbul on Tuesday between the two countries.")
+	ms := []Mention{
+		at(t, a, "on Tuesday", 0, "2025-06-03", "weekday-past"),
+		at(t, b, "on Tuesday", 0, "2025-06-03", "weekday-past"),
+		at(t, c, "on Tuesday", 0, "2025-06-03", "weekday-past"),
+	}
+	debugSims(t, []*Article{a, b, c}, ms)
+	events, _ := Merge([]*Article{a, b, c}, ms, Config{})
+	if len(events) != 1 || len(events[0].Sources) != 3 || events[0].Independent != 2 {
+		t.Fatalf("want one event, 3 reports, 2 independent:\n%s%+v", summary(events), events)
+	}
+}
+
+func TestMergeUnplaced(t *testing.T) {
+	a := art("a", "2025-08-14", "The war has dragged on for three-and-a-half years. Trump could end it in 24 hours, he said.")
+	ms := []Mention{at(t, a, "three-and-a-half years", 0, "P3Y6M", "duration"), at(t, a, "in 24 hours", 0, "PT24H", "duration")}
+	events, unplaced := Merge([]*Article{a}, ms, Config{})
+	if len(events) != 0 || len(unplaced) != 2 {
+		t.Errorf("durations are not events: %d events, %d unplaced", len(events), len(unplaced))
+	}
+}
+
+func TestMergeDeterministicIDs(t *testing.T) {
+	a := art("a", "2025-08-16", "Trump and Putin met in Anchorage on Friday for talks on Ukraine.")
+	b := art("b", "2025-08-17", "The Anchorage summit of Putin and Trump on Friday ended without a deal.")
+	c := art("c", "2025-08-17", "A ferry sank off Crete on Friday.")
+	ms := []Mention{at(t, a, "on Friday", 0, "2025-08-15", "weekday-past"), at(t, b, "on Friday", 0, "2025-08-15", "weekday-past")}
+	e1, _ := Merge([]*Article{a, b}, ms, Config{})
+	e2, _ := Merge([]*Article{a, b, c}, append(ms, at(t, c, "on Friday", 0, "2025-08-15", "weekday-past")), Config{})
+	if len(e1) != 1 || len(e2) != 2 {
+		t.Fatalf("events: %s / %s", summary(e1), summary(e2))
+	}
+	id := e1[0].ID
+	if !strings.HasPrefix(id, "2025-08-15-") {
+		t.Errorf("id %q should start with the date", id)
+	}
+	found := false
+	for _, ev := range e2 {
+		found = found || ev.ID == id
+	}
+	if !found {
+		t.Errorf("id %q did not survive a new article: %v, %v", id, e2[0].ID, e2[1].ID)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = sort.Strings
+var _ = time.Now

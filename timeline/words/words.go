@@ -1,0 +1,186 @@
+// Package words reads the content of a sentence for comparison: it
+// splits text into words, drops stopwords and calendar words, folds
+// word forms to a rough lemma ("meeting", "met" → "meet") and marks
+// capitalised names. It knows nothing of articles or dates; the merger
+// uses it to tell whether two sentences report the same happening.
+package words
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one content word of a text.
+type Token struct {
+	// Text is the word as written (without possessive 's).
+	Text string
+	// Key is the folded form used for comparison: lower case, rough
+	// lemma, synonyms mapped to one concept ("summit", "talks" → "meet").
+	Key string
+	// Name is true for a capitalised word that is not at the start of
+	// its sentence, or any capitalised word that is part of a run of
+	// capitalised words: a person, place or organisation.
+	Name bool
+	// Start and End are the word's byte offsets in the text.
+	Start, End int
+}
+
+// Tokens returns the content words of s in order: stopwords, calendar
+// words and numbers are left out.
+func Tokens(s string) []Token {
+	var out []Token
+	raw := split(s)
+	for i, w := range raw {
+		text := w.text
+		lower := strings.ToLower(text)
+		if isNumberish(lower) || Stopword(lower) || calendar[lower] {
+			continue
+		}
+		capital := unicode.IsUpper(firstRune(text))
+		name := false
+		if capital {
+			prevCap := i > 0 && !w.afterBreak && unicode.IsUpper(firstRune(raw[i-1].text)) && !Stopword(strings.ToLower(raw[i-1].text))
+			nextCap := i+1 < len(raw) && !raw[i+1].afterBreak && unicode.IsUpper(firstRune(raw[i+1].text))
+			name = !w.sentenceStart || prevCap || nextCap
+		}
+		key := Fold(lower)
+		if text == "US" || lower == "u.s" || lower == "u.s." {
+			key, name = "usa", true
+		}
+		if key == "" {
+			continue
+		}
+		out = append(out, Token{Text: text, Key: key, Name: name, Start: w.start, End: w.end})
+	}
+	return out
+}
+
+type rawWord struct {
+	text          string
+	start, end    int
+	sentenceStart bool // first word of the text or after . ! ? or a line break
+	afterBreak    bool // punctuation (other than an apostrophe or hyphen) separates it from the word before
+}
+
+// split cuts s into words: letters, digits, inner apostrophes, dots of
+// abbreviations ("U.S."); hyphens split words ("Trump-Putin").
+func split(s string) []rawWord {
+	var out []rawWord
+	start := -1
+	sentenceStart, afterBreak := true, true
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(s[start:end], ".'’")
+		// possessives: Russia's, Alaska’s
+		for _, p := range []string{"'s", "’s"} {
+			w = strings.TrimSuffix(w, p)
+		}
+		if w != "" {
+			out = append(out, rawWord{text: w, start: start, end: start + len(w), sentenceStart: sentenceStart, afterBreak: afterBreak})
+		}
+		sentenceStart, afterBreak = false, false
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’' || r == '.') && start >= 0 && i+utf8.RuneLen(r) < len(s) && isLetterAt(s, i+utf8.RuneLen(r)):
+			// inner apostrophe or abbreviation dot: stay in the word
+		default:
+			flush(i)
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == '\n':
+				sentenceStart, afterBreak = true, true
+			case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '—' || r == '–':
+				afterBreak = true
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isNumberish(w string) bool {
+	digits := 0
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	// 2025, 15th, 1900gmt, 20%
+	return digits*2 >= utf8.RuneCountInString(w) || strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd")
+}
+
+// Fold returns the comparison key of a lower-case word: its rough
+// lemma, mapped to a concept when it is one of a small set of news
+// synonyms. It returns "" for words too short to carry meaning.
+func Fold(lower string) string {
+	if utf8.RuneCountInString(lower) < 2 {
+		return ""
+	}
+	stem := Stem(lower)
+	if c, ok := concepts[stem]; ok {
+		return c
+	}
+	return stem
+}
+
+// Stem strips common English inflections and derivations: "meetings",
+// "meeting" → "meet"; "announced", "announcement" → "announc";
+// irregular past forms come from a table ("met" → "meet").
+func Stem(w string) string {
+	if base, ok := irregular[w]; ok {
+		return base
+	}
+	s := w
+	for _, suf := range []string{"ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s"} {
+		if !strings.HasSuffix(s, suf) || len(s)-len(suf) < 3 {
+			continue
+		}
+		switch suf {
+		case "ied", "ies":
+			s = s[:len(s)-len(suf)] + "y"
+		case "es":
+			root := s[:len(s)-2]
+			if !(strings.HasSuffix(root, "s") || strings.HasSuffix(root, "x") || strings.HasSuffix(root, "z") ||
+				strings.HasSuffix(root, "ch") || strings.HasSuffix(root, "sh")) {
+				s = s[:len(s)-1] // "announces" → "announce"
+			} else {
+				s = root
+			}
+		case "s":
+			if strings.HasSuffix(s, "ss") || strings.HasSuffix(s, "us") || strings.HasSuffix(s, "is") {
+				continue
+			}
+			s = s[:len(s)-1]
+		default:
+			s = s[:len(s)-len(suf)]
+		}
+		break
+	}
+	s = strings.TrimSuffix(s, "e")
+	// planned → plann → plan; but keep "ll", "ss" (call, press)
+	if n := len(s); n >= 4 && s[n-1] == s[n-2] && !strings.ContainsRune("lsaeiou", rune(s[n-1])) {
+		s = s[:n-1]
+	}
+	return s
+}

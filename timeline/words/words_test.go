@@ -1,0 +1,71 @@
+package words
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestStem(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"meeting", "meet"}, {"meetings", "meet"}, {"met", "meet"}, {"meets", "meet"},
+		{"announced", "announc"}, {"announcement", "announc"}, {"announces", "announc"}, {"announce", "announc"},
+		{"planned", "plan"}, {"call", "call"}, {"calls", "call"}, {"press", "press"}, {"talks", "talk"},
+		{"ministries", "ministry"}, {"crises", "cris"}, {"status", "status"}, {"war", "war"},
+		{"convened", "conven"}, {"convenes", "conven"}, {"began", "begin"},
+	} {
+		if got := Stem(tc.in); got != tc.want {
+			t.Errorf("Stem(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFoldConcepts(t *testing.T) {
+	for _, group := range [][]string{
+		{"summit", "talks", "meeting", "met", "convened"},
+		{"war", "conflict", "invasion"},
+		{"began", "started", "launched"},
+	} {
+		want := Fold(group[0])
+		for _, w := range group[1:] {
+			if got := Fold(w); got != want {
+				t.Errorf("Fold(%q) = %q, want %q like %q", w, got, want, group[0])
+			}
+		}
+	}
+	if Fold("a") != "" {
+		t.Error("one-letter words should fold to nothing")
+	}
+}
+
+func TestTokens(t *testing.T) {
+	s := "On Wednesday, U.S. President Donald Trump's envoy met Russia's leader in Anchorage, Alaska on August 15, 2025."
+	var got []string
+	for _, tok := range Tokens(s) {
+		k := tok.Key
+		if tok.Name {
+			k += "*"
+		}
+		got = append(got, k)
+	}
+	want := "usa* president* donald* trump* envoy meet russia* leader anchorag* alaska*"
+	if strings.Join(got, " ") != want {
+		t.Errorf("Tokens = %q\nwant     %q", strings.Join(got, " "), want)
+	}
+	// A capitalised first word alone is not a name; stopwords are dropped.
+	toks := Tokens("Officials said the talks failed.")
+	if len(toks) != 3 || toks[0].Name || toks[1].Key != "meet" {
+		t.Errorf("Tokens = %+v", toks)
+	}
+}
+
+func ExampleTokens() {
+	for _, tok := range Tokens("Trump and Putin will meet Friday in Alaska.") {
+		fmt.Println(tok.Text, tok.Key, tok.Name)
+	}
+	// Output:
+	// Trump trump false
+	// Putin putin true
+	// meet meet false
+	// Alaska alaska true
+}
