@@ -131,7 +131,7 @@ func init() {
 		"caught", "wore", "tore", "swore", "chose", "froze", "hid", "bit", "ate", "drove", "rode", "sang", "stood", "understood",
 		"ago", "earlier", "last", "yesterday", "previously", "wasn't", "weren't", "didn't", "hadn't", "been")
 	addLex(cFutCue, 0, "will", "'ll", "shall", "won't", "scheduled", "upcoming", "expected", "expects", "plans", "planned",
-		"planning", "going", "due", "next", "tomorrow", "coming", "forthcoming", "would", "intends", "aims", "hopes", "later")
+		"planning", "going", "due", "next", "tomorrow", "coming", "forthcoming", "would", "intends", "aims", "hopes", "later", "must", "should")
 	addLex(cPresCue, 0, "is", "are", "says", "say", "am", "isn't", "aren't", "now", "today")
 	addLex(cModal, 0, "could", "would", "can", "might", "promised", "vowed", "pledged", "claimed", "boasted", "if")
 	addLex(cZone, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "msk", "et", "pt", "jst", "akdt", "akst")
@@ -150,7 +150,8 @@ func init() {
 		"route", "highway", "interstate", "flight", "room", "no", "number", "page", "chapter", "article", "section", "channel", "apollo",
 		"first", "second", "third", "fourth", "final", "ended", "ending", "ends", "season", "term", "year-earlier", "year-ago",
 		"year-end", "nine", "decade", "century", "moment", "date", "so", "far", "far,", "then", "just", "only", "not", "yet",
-		"still", "already", "ever", "always", "never", "not", "quarterly")
+		"still", "already", "ever", "always", "never", "quarterly", "as", "has", "have", "hrs", "or", "foreseeable",
+		"near", "p", "m", "previously", "must", "should", "be", "being", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when")
 }
 
 type token struct {
@@ -226,6 +227,7 @@ func tokenize(text string, toks []token) []token {
 			j := i
 			up := false
 			lowers, uppers := 0, 0
+			apos := -1
 			for j < len(text) {
 				c := text[j]
 				if c < utf8.RuneSelf {
@@ -240,6 +242,9 @@ func tokenize(text string, toks []token) []token {
 					}
 					// inner apostrophe or a.m./p.m. style dots
 					if (c == '\'') && j+1 < len(text) && isASCIILetter(text[j+1]) && j > i {
+						if apos < 0 {
+							apos = j
+						}
 						j++
 						continue
 					}
@@ -247,6 +252,9 @@ func tokenize(text string, toks []token) []token {
 				}
 				r, n := utf8.DecodeRuneInString(text[j:])
 				if r == '’' && j > i && j+n < len(text) && isASCIILetter(text[j+n]) {
+					if apos < 0 {
+						apos = j
+					}
 					j += n
 					continue
 				}
@@ -281,6 +289,19 @@ func tokenize(text string, toks []token) []token {
 					m++
 					m += copy(b2[m:], w[k+3:])
 					if e, ok := lexicon[string(b2[:m])]; ok {
+						t.w, t.c, t.v = e.w, e.c, e.v
+					}
+				}
+			}
+			if t.w == "" && apos > i {
+				// "Wednesday's": the word before the apostrophe; the
+				// apostrophe and the rest follow as tokens of their own
+				j = apos
+				t.e = j
+				t.caps = t.caps && j-i > 1
+				t.w, t.c, t.v = "", 0, 0
+				if n := j - i; n <= len(buf) {
+					if e, ok := lexicon[string(buf[:n])]; ok {
 						t.w, t.c, t.v = e.w, e.c, e.v
 					}
 				}

@@ -266,6 +266,13 @@ func durValue(n, u int, half bool) string {
 // tense reads the verbs of the clause around tokens [i, j): the nearest
 // cue wins, a cue before the expression on a tie.
 func (r *resolver) tense(i, j int) Tense {
+	// a deadline looks ahead: "until Tuesday", "as soon as Tuesday"
+	if p := r.w(i - 1); p == "until" || p == "till" || p == "by" && r.w(i-2) != "" && r.w(i-2) != "was" && r.w(i-2) != "were" ||
+		(p == "as" && (r.w(i-2) == "soon" || r.w(i-2) == "early")) {
+		if _, lt := r.scanTense(i-1, -1); lt != TensePast || p != "by" {
+			return TenseFuture
+		}
+	}
 	left, lt := r.scanTense(i-1, -1)
 	right, rt := r.scanTense(j, 1)
 	switch {
@@ -301,7 +308,7 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 		// "is to meet", "are set to", "is due to"
 		if (w == "is" || w == "are" || w == "was" || w == "were") && d > 0 || (w == "is" || w == "are") {
 			nx := r.w(k + 1)
-			if nx == "to" || nx == "set" && r.w(k+2) == "to" || nx == "due" || nx == "scheduled" || nx == "expected" || nx == "going" {
+			if nx == "to" || nx == "set" && r.w(k+2) == "to" || nx == "due" || nx == "scheduled" || nx == "expected" || nx == "going" || nx == "planning" || nx == "set" || nx == "about" {
 				return n, TenseFuture
 			}
 		}
@@ -328,8 +335,8 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 			}
 			return n, TensePresent
 		case w == "" && r.isPastVerb(k):
-			if w2 := r.w(k - 1); w2 == "has" || w2 == "have" {
-				return n, TensePast
+			if r.w(k-1) == "be" || r.w(k-1) == "to" || r.w(k-1) == "being" {
+				continue // "must be returned": a passive, no tense of its own
 			}
 			return n, TensePast
 		}

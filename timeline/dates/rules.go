@@ -57,8 +57,8 @@ func (r *resolver) modified(i int) (hit, bool) {
 	if (w == "earlier" || w == "later") && !(h.rule == "this-unit" || h.rule == "deictic") {
 		return hit{}, false // "earlier" modifies only "this year", "today" ...
 	}
-	if mod == "APPROX" && w == "some" && h.typ != TypeDuration {
-		return hit{}, false
+	if mod == "APPROX" && !(h.typ == TypeDuration || h.rule == "units-ago" || h.rule == "year") {
+		return hit{}, false // "around Wednesday's ruling": a preposition
 	}
 	if h.typ == TypeDuration && (mod == "START" || mod == "END" || mod == "MID") {
 		return hit{}, false
@@ -84,6 +84,9 @@ func (r *resolver) date(i int) (hit, bool) {
 		if h, ok := r.dayMonth(i); ok {
 			return h, true
 		}
+		if h, ok := r.unitsAgo(i); ok {
+			return h, true
+		}
 		return r.year(i)
 	case t.c&(cMonth|cMonAbbr) != 0:
 		return r.monthDate(i)
@@ -101,6 +104,14 @@ func (r *resolver) date(i int) (hit, bool) {
 	case "the":
 		if h, ok := r.quarter(i+1, i, 0); ok {
 			return h, true
+		}
+		if y, ok := r.isYear(i + 1); ok {
+			if h, ok := r.quarter(i+2, i, y); ok {
+				return h, true
+			}
+		}
+		if r.w(i+1) == "weekend" {
+			return r.weekend(i, i+2)
 		}
 		if h, ok := r.decade(i); ok {
 			return h, true
@@ -151,8 +162,10 @@ func (r *resolver) date(i int) (hit, bool) {
 		}
 	case "a", "an", "one":
 		return r.unitsAgo(i)
-	case "year-earlier", "year-ago":
-		return r.yearEarlier(i, i+1)
+	case "year":
+		if r.punct(i+1, '-') && r.adjacent(i+1) && (r.w(i+2) == "earlier" || r.w(i+2) == "ago") {
+			return r.yearEarlier(i, i+3)
+		}
 	case "christmas", "thanksgiving", "new", "halloween", "valentine's", "independence", "labor", "memorial":
 		return r.holiday(i)
 	case "mid", "early", "late":
@@ -194,41 +207,41 @@ func (h hit) relative(r *resolver, dir, start int) (hit, bool) {
 }
 
 // yearOf picks the year of a yearless month-day (day > 0) or month
-// (day == 0): past tense -> on or before the anchor, future -> on or
-// after, otherwise the nearest.
+// (day == 0): the occurrence nearest the anchor, unless the tense puts
+// it on the other side: a past-tense date more than a few weeks after
+// the anchor is last year's, a future-tense one before it next year's.
 func (r *resolver) yearOf(month, day int, tense Tense) int {
 	a := r.anchor
 	y := a.Year()
 	if day == 0 {
 		am := int(a.Month())
 		switch {
-		case tense == TensePast && month > am:
-			return y - 1
-		case tense == TenseFuture && month < am:
-			return y + 1
-		case tense == TenseNone || tense == TensePresent:
-			if month-am > 6 {
-				return y - 1
-			}
-			if am-month > 6 {
-				return y + 1
-			}
+		case month-am > 6:
+			y--
+		case am-month > 6:
+			y++
+		}
+		if tense == TensePast && (y-a.Year())*12+month-am > 1 {
+			y--
+		}
+		if tense == TenseFuture && (y-a.Year())*12+month-am < 0 {
+			y++
 		}
 		return y
 	}
 	d := Day(y, time.Month(month), day)
-	switch {
-	case tense == TensePast && d.After(a):
-		return y - 1
-	case tense == TenseFuture && d.Before(a):
-		return y + 1
-	case tense != TensePast && tense != TenseFuture:
-		if d.Sub(a) > 183*24*time.Hour {
-			return y - 1
-		}
-		if a.Sub(d) > 183*24*time.Hour {
-			return y + 1
-		}
+	const half = 183 * 24 * time.Hour
+	if d.Sub(a) > half {
+		y--
+	} else if a.Sub(d) > half {
+		y++
+	}
+	d = Day(y, time.Month(month), day)
+	if tense == TensePast && d.Sub(a) > 30*24*time.Hour {
+		y--
+	}
+	if tense == TenseFuture && a.Sub(d) > 0 {
+		y++
 	}
 	return y
 }
@@ -583,7 +596,11 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 			k += 3
 		}
 	}
-	if !r.cls(k, cUnit) || r.t[k].v != uQuarter {
+	yy, explicitYear := r.isYear(k)
+	if explicitYear {
+		k++
+	}
+	if !r.isQuarterNoun(k) {
 		return hit{}, false
 	}
 	y, q := r.lastQY, r.lastQ
@@ -593,19 +610,35 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 		p := shift(r.anchor, uQuarter, -1)
 		y, q = p.Year(), (int(p.Month())+2)/3
 	}
+	if explicitYear {
+		y = yy
+	}
 	return hit{end: k + 1, typ: TypeDate, val: yearValue(y-back) + "-Q" + strconv.Itoa(q), rule: "discourse-quarter"}, true
 }
 
-// yearEarlier resolves "a year earlier", "year-earlier": the same
-// quarter a year before when the text is about a quarter, else last year.
+// yearEarlier resolves "a year earlier", "year-earlier", "a year ago"
+// ending before token e: the same quarter a year before when the text
+// is about a quarter, else last year. "year-earlier quarter" takes the
+// noun along.
 func (r *resolver) yearEarlier(i, e int) (hit, bool) {
-	if r.cls(e, cUnit) && r.t[e].v == uQuarter {
-		return r.discourseQuarter(i - 1)
+	y, q := r.lastQY, r.lastQ
+	if r.isQuarterNoun(e) {
+		if q == 0 {
+			p := shift(r.anchor, uQuarter, -1)
+			y, q = p.Year(), (int(p.Month())+2)/3
+		}
+		return hit{end: e + 1, typ: TypeDate, val: yearValue(y-1) + "-Q" + strconv.Itoa(q), rule: "year-earlier-quarter"}, true
 	}
-	if r.lastQ != 0 {
-		return hit{end: e, typ: TypeDate, val: yearValue(r.lastQY-1) + "-Q" + strconv.Itoa(r.lastQ), rule: "year-earlier-quarter"}, true
+	if q != 0 {
+		return hit{end: e, typ: TypeDate, val: yearValue(y-1) + "-Q" + strconv.Itoa(q), rule: "year-earlier-quarter"}, true
 	}
 	return hit{end: e, typ: TypeDate, val: yearValue(r.anchor.Year() - 1), rule: "year-earlier"}, true
+}
+
+// isQuarterNoun reports whether token k is "quarter", or "period" in a
+// text about quarters.
+func (r *resolver) isQuarterNoun(k int) bool {
+	return r.cls(k, cUnit) && r.t[k].v == uQuarter || r.w(k) == "period" && r.lastQ != 0
 }
 
 // season matches "summer", "last fall", "the summer of 2025".
@@ -646,12 +679,23 @@ func (r *resolver) season(k, start, dir int) (hit, bool) {
 		y = cur + 1
 		rule = "next-season"
 	default:
+		if r.w(start) == "this" {
+			y = r.anchor.Year()
+			if s == 3 && am < 3 {
+				y--
+			}
+			rule = "this-season"
+			break
+		}
 		tense = r.tense(start, e)
 		y = cur
 		if tense == TenseFuture && !(sm <= am && am < sm+3) {
 			y = cur + 1
 		}
 		rule = "season" + tenseSuffix(tense)
+	}
+	if rule == "this-season" {
+		tense = TenseNone
 	}
 	return hit{end: e, typ: TypeDate, val: yearValue(y) + "-" + seasonCodes[s], rule: rule, tense: tense}, true
 }
@@ -719,6 +763,9 @@ func (r *resolver) unitsAgo(i int) (hit, bool) {
 	switch {
 	case w == "ago":
 		dir = -1
+		if n == 1 && u == uYear && r.lastQ != 0 {
+			return r.yearEarlier(i, e+1)
+		}
 	case w == "earlier":
 		dir = -1
 		if n == 1 && u == uYear {
@@ -766,7 +813,7 @@ func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
 	k = i + 1
 	switch {
 	case t.k == kNum:
-		if t.v < 0 || r.digits(i) > 4 {
+		if t.v < 0 || r.digits(i) > 4 || r.digits(i) == 4 && t.v >= 1000 {
 			return 0, 0, false, false
 		}
 		n = t.v
@@ -902,8 +949,8 @@ func (r *resolver) weekday(k, dir, start int) (hit, bool) {
 	}
 	h := hit{end: e, typ: TypeDate, val: DayValue(day), rule: rule, tense: tense, note: note, day: day}
 	if r.cls(e, cPartDay) {
+		// "Friday night": news corpora type it a DATE with the part of day
 		h.end = e + 1
-		h.typ = TypeTime
 		h.val += "T" + partCodes[r.t[e].v]
 	}
 	return h, true
@@ -1030,4 +1077,16 @@ func holidayDay(y, m, d int, wd time.Weekday) time.Time {
 		t = t.AddDate(0, 0, 1)
 	}
 	return t.AddDate(0, 0, 7*(-d-1))
+}
+
+// weekend resolves "the weekend" (tokens [i, e)): the one before the
+// anchor in the past tense, the coming one otherwise.
+func (r *resolver) weekend(i, e int) (hit, bool) {
+	a := r.anchor
+	tense := r.tense(i, e)
+	d := a
+	if tense == TensePast && a.Weekday() != time.Saturday && a.Weekday() != time.Sunday {
+		d = a.AddDate(0, 0, -7)
+	}
+	return hit{end: e, typ: TypeDate, val: WeekValue(d) + "-WE", rule: "weekend" + tenseSuffix(tense), tense: tense}, true
 }

@@ -100,6 +100,11 @@ var setAdverbs = map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "
 func (r *resolver) set(i int) (hit, bool) {
 	w := r.w(i)
 	if v, ok := setAdverbs[w]; ok {
+		// the adjective ("quarterly dividend", "daily flights") and the
+		// newspaper ("the Communist Party daily") are not sets
+		if nx := i + 1; nx < len(r.t) && r.t[nx].k == kWord && r.t[nx].c == 0 || i > 0 && r.t[i-1].up && r.t[i-1].k == kWord && r.t[i-1].c == 0 {
+			return hit{}, false
+		}
 		return hit{end: i + 1, typ: TypeSet, val: v, rule: "set-adverb"}, true
 	}
 	if w != "every" && w != "each" {
@@ -138,9 +143,6 @@ func (r *resolver) ref(i int) (hit, bool) {
 	future := hit{end: i + 1, typ: TypeDate, val: "FUTURE_REF", rule: "future-ref"}
 	switch w {
 	case "now", "currently", "nowadays":
-		if w == "now" && r.w(i+1) == "that" {
-			return hit{}, false
-		}
 		return present, true
 	case "current":
 		if r.cls(i+1, cUnit) {
@@ -152,24 +154,25 @@ func (r *resolver) ref(i int) (hit, bool) {
 			present.end = i + 2
 			return present, true
 		}
-	case "recently", "formerly":
+	case "recently", "formerly", "previously":
 		return past, true
 	case "recent":
+		// "recent years": an unspecified stretch up to now
 		if r.cls(i+1, cUnits) {
-			past.end = i + 2
-			return past, true
+			u := r.t[i+1].v
+			if u == uQuarter {
+				u = uMonth
+			}
+			return hit{end: i + 2, typ: TypeDuration, val: durValue(-1, u, false), rule: "recent-units"}, true
 		}
-		return past, true
+		return hit{}, false
 	case "soon":
 		if r.w(i+1) == "as" || r.w(i-1) == "as" {
 			return hit{}, false
 		}
 		return future, true
 	case "future":
-		if r.w(i-1) == "the" || r.t[i].up {
-			return hit{}, false
-		}
-		return future, true
+		return hit{}, false // the adjective: "future payments"
 	case "the":
 		switch r.w(i + 1) {
 		case "past":
@@ -180,6 +183,11 @@ func (r *resolver) ref(i int) (hit, bool) {
 		case "future":
 			if r.w(i+2) != "of" {
 				future.end = i + 2
+				return future, true
+			}
+		case "near", "foreseeable":
+			if r.w(i+2) == "future" {
+				future.end = i + 3
 				return future, true
 			}
 		case "present":
