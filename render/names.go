@@ -39,12 +39,22 @@ var notNames = map[string]bool{
 // also used alone ("Vladimir Putin" → "Putin"), possessives dropped.
 // It is a reader's filter aid, not entity recognition.
 func eventNames(events []*timeline.Event) eventNameSet {
+	known := map[string]bool{}
+	for _, e := range events {
+		for _, m := range e.Mentions {
+			for i, w := range nameWords(m.Sentence) {
+				if i > 0 && isCapital(w) {
+					known[w] = true
+				}
+			}
+		}
+	}
 	raw := make([][]string, len(events))
 	single := map[string]bool{}
 	for i, e := range events {
 		seen := map[string]bool{}
 		for _, m := range e.Mentions {
-			for _, n := range capitalRuns(m.Sentence) {
+			for _, n := range capitalRuns(m.Sentence, known) {
 				if !seen[n] {
 					seen[n] = true
 					raw[i] = append(raw[i], n)
@@ -87,12 +97,19 @@ func eventNames(events []*timeline.Event) eventNameSet {
 	return out
 }
 
-// capitalRuns returns the runs of capitalised words of a sentence,
-// leaving out its first word unless it continues into a run.
-func capitalRuns(s string) []string {
-	words := strings.FieldsFunc(s, func(r rune) bool {
+// nameWords splits a sentence into words, keeping apostrophes, hyphens
+// and periods inside them ("O'Brien", "U.S.").
+func nameWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '\u2019' && r != '-' && r != '.'
 	})
+}
+
+// capitalRuns returns the runs of capitalised words of a sentence. Its
+// first word is capitalised anyway, so it counts only when known says
+// the word is also capitalised in the middle of a sentence.
+func capitalRuns(s string, known map[string]bool) []string {
+	words := nameWords(s)
 	var out, run []string
 	flush := func() {
 		if len(run) > 0 {
@@ -108,8 +125,8 @@ func capitalRuns(s string) []string {
 			flush()
 			continue
 		}
-		if i == 0 && (len(words) < 2 || !isCapital(words[1])) {
-			continue // a sentence's first word is capitalised anyway
+		if i == 0 && !known[w] {
+			continue
 		}
 		run = append(run, w)
 	}
