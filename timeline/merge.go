@@ -364,9 +364,27 @@ func (m *merger) placeCoarse(i int) {
 		}
 	}
 	sort.Ints(ids)
-	ci, s := m.best(ids, c.vec, func(cl *cluster) bool { return within.Contains(cl.span) })
+	inside := func(cl *cluster) bool { return within.Contains(cl.span) }
+	ci, s := m.best(ids, c.vec, inside)
 	if ci >= 0 && s >= coarseThreshold {
 		m.join(ci, i)
+		return
+	}
+	// An article that names a period holding exactly one of its own
+	// events ("as both leaders approach their meeting next week") speaks
+	// of that event when the words allow it.
+	own := -1
+	for _, id := range ids {
+		if cl := m.clusters[id]; !cl.dead && inside(cl) && cl.articles[c.art] {
+			if own >= 0 {
+				own = -2
+				break
+			}
+			own = id
+		}
+	}
+	if own >= 0 && cosine(c.vec, m.clusters[own].centroid) > 0 {
+		m.join(own, i)
 		return
 	}
 	m.newCluster(i)

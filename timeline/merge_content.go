@@ -40,7 +40,7 @@ var relativeBreaks = map[string]bool{"which": true, "who": true, "where": true, 
 
 // minClauseWords is how many content words a clause needs before it is
 // read alone; a shorter one ("On August 8,") borrows its neighbours.
-const minClauseWords = 3
+const minClauseWords = 2
 
 // context is the content of one mention: its words with weights, and
 // the words of its clause in order (for titles).
@@ -77,17 +77,24 @@ func mentionContext(m Mention) context {
 		}
 		return n
 	}
+	// A short clause borrows its neighbours: a relative clause ("which
+	// began in 2022") the words before it, any other the words after.
+	back := relativeBreaks[strings.ToLower(firstWord(sent[segs[si][0]:segs[si][1]]))]
 	for count(lo, hi) < minClauseWords && (lo > 0 || hi < len(segs)-1) {
-		back := lo > 0 && (hi == len(segs)-1 || relativeBreaks[firstWord(sent[segs[lo][0]:segs[lo][1]])])
-		if back {
+		if back && lo > 0 || hi == len(segs)-1 {
 			lo--
 		} else {
 			hi++
 		}
 	}
 	c := context{bag: map[string]float64{}, surface: map[string]string{}, cs: segs[lo][0], ce: segs[hi][1]}
-	for _, t := range toks {
+	for k, t := range toks {
 		if t.Start < pe && t.End > ps { // the date phrase itself
+			continue
+		}
+		// In a run of names ("President Vladimir Putin") only the last
+		// word counts: the surname, the place, the organisation's noun.
+		if t.Name && k+1 < len(toks) && toks[k+1].Name && toks[k+1].Start == t.End+1 && sent[t.End] == ' ' {
 			continue
 		}
 		w := sentenceWeight
@@ -114,6 +121,9 @@ func clauseSegments(s string) [][2]int {
 	var segs [][2]int
 	start := 0
 	cut := func(at int) {
+		if strings.TrimSpace(s[start:at]) == "" {
+			return // keep leading spaces with the next clause
+		}
 		if at > start {
 			segs = append(segs, [2]int{start, at})
 		}

@@ -49,7 +49,7 @@ var concepts = map[string]string{
 	// war
 	"conflict": "war", "invasion": "war", "invad": "war", "fight": "war", "hostility": "war", "war": "war", "warfar": "war",
 	// beginning
-	"start": "begin", "begin": "begin", "launch": "begin", "outbreak": "begin", "erupt": "begin",
+	"start": "begin", "begin": "begin", "launch": "begin", "erupt": "begin",
 	// phone call
 	"phon": "call", "call": "call", "telephon": "call",
 	// announcement
@@ -61,6 +61,11 @@ var concepts = map[string]string{
 	// election
 	"election": "vote", "vot": "vote", "ballot": "vote", "poll": "vote",
 }
+
+// implies adds a second key to words that carry two ideas: an
+// invasion is the start of a war ("the war began" and "Russia's
+// invasion" tell one happening).
+var implies = map[string]string{"invasion": "begin", "invad": "begin", "outbreak": "war"}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}

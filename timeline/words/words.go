@@ -52,6 +52,9 @@ func Tokens(s string) []Token {
 			continue
 		}
 		out = append(out, Token{Text: text, Key: key, Name: name, Start: w.start, End: w.end})
+		if extra, ok := implies[Stem(lower)]; ok {
+			out = append(out, Token{Text: text, Key: extra, Start: w.start, End: w.end})
+		}
 	}
 	return out
 }

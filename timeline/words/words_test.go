@@ -59,6 +59,16 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+func TestTokensImplies(t *testing.T) {
+	var keys []string
+	for _, tok := range Tokens("the invasion") {
+		keys = append(keys, tok.Key)
+	}
+	if strings.Join(keys, " ") != "war begin" {
+		t.Errorf("invasion gives %v, want war and begin", keys)
+	}
+}
+
 func ExampleTokens() {
 	for _, tok := range Tokens("Trump and Putin will meet Friday in Alaska.") {
 		fmt.Println(tok.Text, tok.Key, tok.Name)
