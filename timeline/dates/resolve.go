@@ -35,6 +35,9 @@ func getResolver(text string, anchor time.Time) *resolver {
 	r.anchor = Day(anchor.Year(), anchor.Month(), anchor.Day())
 	r.t = tokenize(text, r.t[:0])
 	r.out = r.out[:0]
+	r.tenses = r.tenses[:0]
+	r.wantTense = false
+	r.reach = 12
 	r.lastQY, r.lastQ = 0, 0
 	return r
 }
@@ -58,6 +61,13 @@ type resolver struct {
 	out    []Expr
 	// the last quarter the text named, for "the quarter", "a year earlier"
 	lastQY, lastQ int
+	// wantTense asks emit to record the clause tense of every expression
+	// in tenses (for InferAnchor)
+	wantTense  bool
+	tenses     []Tense
+	latestFull time.Time
+	// reach is how many tokens the tense scan looks either way
+	reach int
 }
 
 // hit is a rule's match: tokens [start, end) and the resolution.
@@ -95,6 +105,13 @@ func (r *resolver) emit(i int, h hit) {
 	s, e := r.t[i].s, r.t[h.end-1].e
 	r.out = append(r.out, Expr{Start: s, End: e, Text: r.text[s:e], Type: h.typ, Value: h.val, Mod: h.mod,
 		Rule: h.rule, Tense: h.tense, Anchor: r.anchor, Note: h.note})
+	if r.wantTense {
+		t := h.tense
+		if t == TenseNone {
+			t = r.tense(i, h.end)
+		}
+		r.tenses = append(r.tenses, t)
+	}
 }
 
 // match tries every rule at token i and keeps the longest match.
@@ -289,7 +306,7 @@ func (r *resolver) tense(i, j int) Tense {
 // scanTense walks from token k in direction d to the clause boundary and
 // returns the distance to the first tense cue and its tense.
 func (r *resolver) scanTense(k, d int) (int, Tense) {
-	for n := 0; n < 12 && k >= 0 && k < len(r.t); n, k = n+1, k+d {
+	for n := 0; n < r.reach && k >= 0 && k < len(r.t); n, k = n+1, k+d {
 		t := &r.t[k]
 		if t.k == kPunct {
 			switch t.ch {
