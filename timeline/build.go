@@ -16,12 +16,12 @@ func Build(site *Site, opts ...Option) *Chronology {
 		mentions = resolveAll(site.Articles, o)
 		return len(site.Articles), textBytes(site.Articles)
 	})
-	var events []*Event
-	var unplaced []Mention
+	var merged MergeResult
 	o.stats.Measure("merge", "mentions", func() (int, int64) {
-		events, unplaced = Merge(site.Articles, mentions, site.Config)
+		merged = MergeAll(site.Articles, mentions, site.Config)
 		return len(mentions), 0
 	})
+	events, unplaced := merged.Events, merged.Unplaced
 	c := &Chronology{
 		Config:   site.Config,
 		Articles: site.Articles,
@@ -30,7 +30,7 @@ func Build(site *Site, opts ...Option) *Chronology {
 		Warnings: site.Warnings,
 	}
 	o.stats.Measure("check", "events", func() (int, int64) {
-		c.Findings = Check(c)
+		c.Findings = append(Check(c), merged.Findings...)
 		return len(c.Events), 0
 	})
 	return c
@@ -83,20 +83,4 @@ func textBytes(articles []*Article) int64 {
 		n += int64(len(a.Text))
 	}
 	return n
-}
-
-// Check lists what a journalist should look at in a chronology.
-func Check(c *Chronology) []Finding {
-	var out []Finding
-	for _, a := range c.Articles {
-		switch {
-		case a.Published.IsZero():
-			out = append(out, Finding{Kind: "missing-date", Article: a.ID,
-				Message: a.File + " has no publication date and none could be inferred; its relative dates are not resolved"})
-		case a.PublishedInferred:
-			out = append(out, Finding{Kind: "inferred-date", Article: a.ID,
-				Message: a.File + " has an inferred publication date"})
-		}
-	}
-	return out
 }

@@ -17,7 +17,8 @@ whom whose why will with within without would yet you your yours additionally al
 ultimately meanwhile subsequent
 say says said saying tell tells told according report reports reported reporting reportedly claim claims claimed state states stated statement
 remark remarked note noted add added mention mentioned indicate indicated indicating suggest suggested
-mr mrs ms dr new news`)
+mr mrs ms dr new news ongoing upcoming potential possible current recent latest former
+`)
 
 // calendar words are the date phrase's own words: they say when, not what.
 var calendar = set(`monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
