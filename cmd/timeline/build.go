@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/timeline-news/timeline/render"
@@ -21,8 +23,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
 	dest := fs.String("d", "", "destination folder (default SITE/public)")
 	baseURL := fs.String("baseURL", "", "base URL the site is served from (overrides config.toml)")
+	stats := fs.Bool("stats", false, "print the time and allocations of each stage and the slowest articles")
+	quiet := fs.Bool("quiet", false, "print nothing on success: no progress, no summary line (warnings and errors still go to stderr)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL]")
+		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL] [--stats] [--quiet]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -32,30 +36,155 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	start := time.Now() // for the summary line only; never reaches the output
-	s, err := timeline.LoadSite(*site)
+	var st *timeline.Stats
+	if *stats {
+		st = &timeline.Stats{}
+	}
+	opts := []timeline.Option{timeline.WithStats(st)}
+	var prog *progress
+	if !*quiet && isTerminal(stderr) {
+		prog = startProgress(stderr, start, 2*time.Second)
+		defer prog.finish()
+		opts = append(opts, timeline.WithProgress(prog.set))
+	}
+	s, err := timeline.LoadSite(*site, opts...)
 	if err != nil {
+		prog.finish()
 		fmt.Fprintln(stderr, "timeline build:", err)
 		return exitError
 	}
-	c := timeline.Build(s)
-	for _, w := range c.Warnings {
-		fmt.Fprintln(stderr, "warning:", w.Error())
-	}
+	c := timeline.Build(s, opts...)
 	out := *dest
 	if out == "" {
 		out = filepath.Join(*site, "public")
 	}
-	res, err := render.Write(c, render.Options{Dest: out, BaseURL: *baseURL, SiteDir: *site})
+	prog.set("render", 0, 0)
+	var res render.Result
+	st.Measure("render", "pages", func() (int, int64) {
+		res, err = render.Write(c, render.Options{Dest: out, BaseURL: *baseURL, SiteDir: *site})
+		return res.Pages, 0
+	})
+	prog.finish()
+	for _, w := range c.Warnings {
+		fmt.Fprintln(stderr, "warning:", w.Error())
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "timeline build:", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "built %d articles, %d events, %d pages, %d files into %s in %s",
-		len(c.Articles), len(c.Events), res.Pages, res.Files, out, time.Since(start).Round(time.Millisecond))
-	if n := len(c.Warnings); n > 0 {
-		fmt.Fprintf(stdout, " (%d skipped or with warnings)\n", n)
-		return exitFindings
+	code := exitOK
+	if len(c.Warnings) > 0 {
+		code = exitFindings
 	}
-	fmt.Fprintln(stdout)
-	return exitOK
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %d articles, %d events, %d pages, %d files into %s in %s",
+			len(c.Articles), len(c.Events), res.Pages, res.Files, out, time.Since(start).Round(time.Millisecond))
+		if n := len(c.Warnings); n > 0 {
+			fmt.Fprintf(stdout, " (%d skipped or with warnings)", n)
+		}
+		fmt.Fprintln(stdout)
+	}
+	if st != nil {
+		st.Write(stdout)
+	}
+	return code
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progress shows how far a build has got on one updating terminal
+// line, once the build has taken longer than a delay; short builds
+// show nothing. A nil *progress does nothing.
+type progress struct {
+	w     io.Writer
+	start time.Time
+	delay time.Duration
+
+	mu          sync.Mutex
+	stage       string
+	done, total int
+	shown       bool
+	stop        chan struct{}
+	stopped     sync.WaitGroup
+	once        sync.Once
+}
+
+func startProgress(w io.Writer, start time.Time, delay time.Duration) *progress {
+	p := &progress{w: w, start: start, delay: delay, stop: make(chan struct{})}
+	p.stopped.Add(1)
+	go func() {
+		defer p.stopped.Done()
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-tick.C:
+				p.draw()
+			}
+		}
+	}()
+	return p
+}
+
+// set records where the build is; it is called from several goroutines.
+func (p *progress) set(stage string, done, total int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	// Workers report out of order; never move a counter backwards.
+	if stage != p.stage || done > p.done {
+		p.stage, p.done, p.total = stage, done, total
+	}
+	p.mu.Unlock()
+}
+
+func (p *progress) draw() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	elapsed := time.Since(p.start)
+	if elapsed < p.delay {
+		return
+	}
+	var what string
+	switch {
+	case p.stage == "load":
+		what = fmt.Sprintf("reading articles %d/%d", p.done, p.total)
+	case p.stage == "resolve" && p.done < p.total:
+		what = fmt.Sprintf("resolving dates %d/%d articles", p.done, p.total)
+	case p.stage == "resolve":
+		what = "merging events and checking"
+	case p.stage == "render":
+		what = "writing pages"
+	default:
+		what = "starting"
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s … %s", what, elapsed.Round(100*time.Millisecond))
+	p.shown = true
+}
+
+// finish stops the updates and clears the line, if it was shown.
+func (p *progress) finish() {
+	if p == nil {
+		return
+	}
+	p.once.Do(func() {
+		close(p.stop)
+		p.stopped.Wait()
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.shown {
+			fmt.Fprint(p.w, "\r\x1b[K")
+		}
+	})
 }
