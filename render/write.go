@@ -36,9 +36,21 @@ type FileWriter interface {
 
 // Write renders the chronology into opts.Dest: every page, the theme's
 // assets and every export.
+//
+// The files go to a staging folder beside opts.Dest that is swapped in
+// only when complete (see OpenOutput): a failed or killed build leaves
+// the previous site whole, and the user's own files in opts.Dest stay.
 func Write(c *timeline.Chronology, opts Options) (Result, error) {
-	w := dirWriter(opts.Dest)
-	return WriteTo(w, c, opts)
+	out, err := OpenOutput(opts.Dest, Protect(opts.SiteDir))
+	if err != nil {
+		return Result{}, err
+	}
+	res, err := WriteTo(out, c, opts)
+	if err != nil {
+		out.Abort()
+		return res, err
+	}
+	return res, out.Commit()
 }
 
 // dirWriter writes files into a folder, creating subfolders.
