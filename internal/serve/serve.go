@@ -46,6 +46,7 @@ type Server struct {
 	log      io.Writer
 	debounce time.Duration
 	inc      *timeline.Incremental
+	watch    *watcher
 
 	// files is held for writing while a build replaces the built site,
 	// and for reading while a request reads it.
@@ -60,7 +61,8 @@ type Server struct {
 	closed   bool
 }
 
-// New makes a server for the site folder and runs the first build. A
+// New makes a server for the site folder, starts watching it and runs
+// the first build. A
 // first build that fails is not an error: the pages show why until the
 // sources are fixed. New fails only when the site folder does not exist
 // or the temporary folder cannot be made.
@@ -91,6 +93,12 @@ func New(opts Options) (*Server, error) {
 	}
 	if s.debounce <= 0 {
 		s.debounce = 100 * time.Millisecond
+	}
+	// Watch before the first build, so that no change made after New
+	// returns is missed.
+	if s.watch, err = newWatcher(opts.Site); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
 	}
 	s.Rebuild()
 	return s, nil
@@ -145,13 +153,9 @@ func (s *Server) state() (int, error, []timeline.Problem, <-chan struct{}) {
 // is done or Close is called, then shuts the server down cleanly. It
 // returns nil after a clean stop.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	w, err := newWatcher(s.site)
-	if err != nil {
-		l.Close()
-		return err
-	}
-	defer w.close()
+	w := s.watch
 	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	var err error
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(l) }()
 	watchDone := make(chan struct{})
@@ -191,9 +195,10 @@ func (s *Server) stopStreams() {
 	}
 }
 
-// Close stops Serve, if it runs, and removes the built site.
+// Close stops Serve, if it runs, stops watching and removes the built site.
 func (s *Server) Close() error {
 	s.stopStreams()
+	s.watch.close()
 	s.files.Lock()
 	defer s.files.Unlock()
 	return os.RemoveAll(s.tmp)

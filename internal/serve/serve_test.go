@@ -207,7 +207,7 @@ func TestServeFailedBuildThenFixed(t *testing.T) {
 	write(t, cfg, "title = \"Served site\"\nbaseURL = \n")
 	eventually(t, "the error page", func() (bool, string) {
 		code, page := get(t, url+"/")
-		return code == 500 && strings.Contains(page, "could not be built") && strings.Contains(page, "config.toml:2"), page
+		return code == 500 && strings.Contains(page, "could not be built") && strings.Contains(page, "config.toml:2"), fmt.Sprint(code, "\n", page, "\n", log)
 	})
 	if !strings.Contains(log.String(), "build failed: config.toml:2") {
 		t.Errorf("the terminal does not show the error:\n%s", log)
@@ -350,4 +350,20 @@ func TestInject(t *testing.T) {
 			t.Errorf("inject(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+func TestServeBrokenTemplateThenFixed(t *testing.T) {
+	url, site, log := startServer(t)
+	footer := filepath.Join(site, "themes", "mine", "partials", "footer.html")
+	write(t, footer, "<footer>{{.Nope</footer>")
+	write(t, filepath.Join(site, "config.toml"), testConfig+"theme = \"mine\"\n")
+	eventually(t, "the template error on the page", func() (bool, string) {
+		code, page := get(t, url+"/")
+		return code == 500 && strings.Contains(page, "themes/mine/partials/footer.html"), fmt.Sprint(code, "\n", page, "\n", log)
+	})
+	write(t, footer, "<footer>fixed footer</footer>")
+	eventually(t, "the fixed template in use", func() (bool, string) {
+		code, page := get(t, url+"/")
+		return code == 200 && strings.Contains(page, "fixed footer"), fmt.Sprint(code, "\n", page, "\n", log)
+	})
 }
