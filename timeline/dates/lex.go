@@ -151,7 +151,7 @@ func init() {
 		"first", "second", "third", "fourth", "final", "ended", "ending", "ends", "season", "term", "year-earlier", "year-ago",
 		"year-end", "nine", "decade", "century", "moment", "date", "so", "far", "far,", "then", "just", "only", "not", "yet",
 		"still", "already", "ever", "always", "never", "quarterly", "as", "has", "have", "hrs", "or", "foreseeable",
-		"near", "p", "m", "previously", "must", "should", "be", "being", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when")
+		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when")
 }
 
 type token struct {

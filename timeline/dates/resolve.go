@@ -283,10 +283,19 @@ func durValue(n, u int, half bool) string {
 // tense reads the verbs of the clause around tokens [i, j): the nearest
 // cue wins, a cue before the expression on a tie.
 func (r *resolver) tense(i, j int) Tense {
-	// a deadline looks ahead: "until Tuesday", "as soon as Tuesday"
-	if p := r.w(i - 1); p == "until" || p == "till" || p == "by" && r.w(i-2) != "" && r.w(i-2) != "was" && r.w(i-2) != "were" ||
-		(p == "as" && (r.w(i-2) == "soon" || r.w(i-2) == "early")) {
-		if _, lt := r.scanTense(i-1, -1); lt != TensePast || p != "by" {
+	// a deadline looks ahead: "until Tuesday", "as soon as Tuesday",
+	// "until 9 a.m. Tuesday"
+	b := i
+	for b > 0 && i-b < 7 && (r.t[b-1].k == kNum || r.t[b-1].k == kPunct && (r.t[b-1].ch == '.' || r.t[b-1].ch == ':') ||
+		r.w(b-1) == "a" || r.w(b-1) == "p" || r.w(b-1) == "m" || r.w(b-1) == "am" || r.w(b-1) == "pm" || r.cls(b-1, cZone)) {
+		b--
+	}
+	if b < i && r.t[b].k != kNum {
+		b = i
+	}
+	if p := r.w(b - 1); p == "until" || p == "till" || p == "by" && r.w(b-2) != "" && r.w(b-2) != "was" && r.w(b-2) != "were" ||
+		(p == "as" && (r.w(b-2) == "soon" || r.w(b-2) == "early")) {
+		if _, lt := r.scanTense(b-1, -1); lt != TensePast || p != "by" {
 			return TenseFuture
 		}
 	}

@@ -45,6 +45,12 @@ func (r *resolver) modified(i int) (hit, bool) {
 	if k >= len(r.t) {
 		return hit{}, false
 	}
+	// "the end of the month": the month the text is in
+	if r.w(k) == "the" && r.cls(k+1, cUnit) && (mod == "START" || mod == "END" || mod == "MID") {
+		if u := r.t[k+1].v; u == uWeek || u == uMonth || u == uYear || u == uQuarter || u == uDecade || u == uCentury {
+			return hit{end: k + 2, typ: TypeDate, val: unitValue(u, r.anchor), mod: mod, rule: "this-unit"}, true
+		}
+	}
 	h, ok := r.date(k)
 	if !ok {
 		if mod == "START" || mod == "END" || mod == "MID" {
@@ -289,7 +295,7 @@ func (r *resolver) monthDate(i int) (hit, bool) {
 			}
 			if y, ok := r.isYear(kk); ok {
 				if !validDay(y, m, d) {
-					return hit{}, false
+					return hit{end: kk + 1}, true // "February 30, 2025": no day; consumed, not emitted
 				}
 				day := Day(y, time.Month(m), d)
 				return hit{end: kk + 1, typ: TypeDate, val: DayValue(day), rule: "month-day-year", day: day}, true
@@ -423,9 +429,16 @@ func (r *resolver) year(i int) (hit, bool) {
 	}
 	if i > 0 && !r.t[i].sp {
 		switch r.text[r.t[i-1].e-1] {
-		case '$', '#', '-', '/', '.', ',', '+':
+		case '-':
+			if w := r.w(i - 2); w != "mid" && w != "early" && w != "late" && w != "pre" && w != "post" {
+				return hit{}, false
+			}
+		case '$', '#', '/', '.', ',', '+':
 			return hit{}, false
 		}
+	}
+	if i > 0 && r.t[i-1].k == kNum { // "555 1999": a phone number, a code
+		return hit{}, false
 	}
 	if i > 0 && r.t[i-1].k == kPunct && r.t[i-1].ch == 0 && !r.t[i].sp { // €, £
 		return hit{}, false
