@@ -97,9 +97,16 @@ func TestBrowser(t *testing.T) {
 	suSrv := serve(writeMem(t, summit, Options{BaseURL: base, SiteDir: ".."}), base)
 	defer suSrv.Close()
 
+	// A fresh profile; not t.TempDir, whose cleanup fails when Chromium's
+	// helpers are still writing to it as the browser exits.
+	profile, err := os.MkdirTemp("", "timeline-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:0:0],
 		chromedp.ExecPath(chrome), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
