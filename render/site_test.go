@@ -90,7 +90,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 // TestDeterministic writes the same chronology twice and wants the same bytes.
 func TestDeterministic(t *testing.T) {
 	a := writeMem(t, small(t), Options{})

@@ -5,8 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/timeline-news/timeline/timeline"
@@ -51,18 +49,6 @@ func Write(c *timeline.Chronology, opts Options) (Result, error) {
 		return res, err
 	}
 	return res, out.Commit()
-}
-
-// dirWriter writes files into a folder, creating subfolders.
-type dirWriter string
-
-// WriteFile writes one file under the folder.
-func (d dirWriter) WriteFile(name string, data []byte) error {
-	p := filepath.Join(string(d), filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(p, data, 0o644)
 }
 
 // WriteTo renders the chronology through w. opts.Dest is not used.
