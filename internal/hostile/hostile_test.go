@@ -35,6 +35,8 @@ const marker = "__pwned"
 var hostileSite = map[string]string{
 	"config.toml": `title = "Chronology <script>window.__pwned='config-title'</script>"
 description = "\"><img src=x onerror=\"window.__pwned='config-description'\"> ]]> --> {{.}}"
+languageCode = "en\"><script>window.__pwned='lang'</script>"
+baseURL = "javascript:window.__pwned='baseURL'//"
 `,
 	"content/hostile.md": `+++
 title = """<script>window.__pwned='title'</script>
