@@ -397,8 +397,9 @@ func checkFrontMatter(rel, fm string, raw map[string]any) (FrontMatter, []Proble
 		keys = append(keys, k)
 	}
 	// Report the first bad key in file order, whatever the map order.
+	lines := topKeyLines(fm)
 	sort.Slice(keys, func(i, j int) bool {
-		li, lj := keyLine(fm, toml.Key{keys[i]}), keyLine(fm, toml.Key{keys[j]})
+		li, lj := lines[keys[i]], lines[keys[j]]
 		if li != lj {
 			return li < lj
 		}
@@ -406,7 +407,7 @@ func checkFrontMatter(rel, fm string, raw map[string]any) (FrontMatter, []Proble
 	})
 	for _, k := range keys {
 		v := raw[k]
-		line := keyLine(fm, toml.Key{k}) + 1
+		line := lines[k] + 1
 		str := func() (string, error) {
 			s, ok := v.(string)
 			if !ok {
@@ -443,6 +444,36 @@ func checkFrontMatter(rel, fm string, raw map[string]any) (FrontMatter, []Proble
 		}
 	}
 	return meta, warnings, nil
+}
+
+// topKeyLines maps each top-level key of TOML source to the 1-based line
+// where it first appears (a key = value line, a dotted key or a [table]
+// header), in one pass, so that front matter with many keys stays cheap.
+func topKeyLines(src string) map[string]int {
+	lines := map[string]int{}
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		var name string
+		switch {
+		case strings.HasPrefix(t, "["):
+			name = strings.TrimLeft(t, "[ ")
+			if j := strings.IndexAny(name, ".]"); j >= 0 {
+				name = name[:j]
+			}
+		case strings.Contains(t, "="):
+			name = t[:strings.IndexByte(t, '=')]
+			if j := strings.IndexByte(name, '.'); j >= 0 && !strings.HasPrefix(strings.TrimSpace(name), `"`) {
+				name = name[:j]
+			}
+		default:
+			continue
+		}
+		name = strings.Trim(strings.TrimSpace(name), `"'`)
+		if _, ok := lines[name]; !ok && name != "" {
+			lines[name] = i + 1
+		}
+	}
+	return lines
 }
 
 // tomlKind names the TOML type of a decoded value for messages.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -339,4 +340,33 @@ func ExampleSafeURL() {
 	// [https://example.org/report]
 	// []
 	// []
+}
+
+// Many unknown keys: the first one in the file is reported, whatever the
+// map order, and finding it is one pass over the front matter.
+func TestParseArticleManyKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"x\"\n")
+	for i := 0; i < 20000; i++ {
+		b.WriteString("k")
+		b.WriteString(strings.Repeat("z", i%7))
+		b.WriteString(string(rune('a' + i%26)))
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(" = 1\n")
+	}
+	b.WriteString("+++\nbody\n")
+	_, err := ParseArticle("content/many.md", []byte(b.String()))
+	if err == nil || err.Error() != `content/many.md:3: unknown key "ka0" (the front matter keys are title, date, source, url)` {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestTopKeyLines(t *testing.T) {
+	got := topKeyLines("title = \"a\"\n\n\"quoted\" = 1\nsite.name = 2\n[table]\nx = 1\n[[list]]\n  date=2025-08-08\n")
+	want := map[string]int{"title": 1, "quoted": 3, "site": 4, "table": 5, "x": 6, "list": 7, "date": 8}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("line of %q = %d, want %d (all: %v)", k, got[k], v, got)
+		}
+	}
 }
