@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -332,14 +333,14 @@ func TestSafeURL(t *testing.T) {
 }
 
 func ExampleSafeURL() {
-	for _, u := range []string{"https://example.org/report", "javascript:alert(1)", "data:text/html,hi"} {
-		println := func(s string) { os.Stdout.WriteString("[" + s + "]\n") }
-		println(SafeURL(u))
+	for _, u := range []string{"https://example.org/report", "javascript:alert(1)", "data:text/html,hi", `https://example.org/"onclick="x`} {
+		fmt.Printf("%q\n", SafeURL(u))
 	}
 	// Output:
-	// [https://example.org/report]
-	// []
-	// []
+	// "https://example.org/report"
+	// ""
+	// ""
+	// "https://example.org/%22onclick=%22x"
 }
 
 // Many unknown keys: the first one in the file is reported, whatever the
