@@ -494,7 +494,10 @@ func cleanOld(old, dest string) error {
 			return err
 		}
 		name := filepath.ToSlash(rel)
-		if name == ManifestName || prev[name] {
+		if name == ManifestName {
+			return nil // removed last: a cleanup killed midway must find it again
+		}
+		if prev[name] {
 			return os.Remove(path)
 		}
 		if sameEntry(path, filepath.Join(dest, rel)) {
@@ -511,6 +514,9 @@ func cleanOld(old, dest string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("output: cleaning up the previous site in %s: %w", old, err)
+	}
+	if err := os.Remove(filepath.Join(old, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("output: %w", err)
 	}
 	for i := len(dirs) - 1; i >= 0; i-- {
 		os.Remove(dirs[i]) // fails, harmlessly, when not empty

@@ -361,3 +361,26 @@ func ExampleOpenOutput() {
 	// events/e1.html
 	// index.html
 }
+
+// Killed while removing the previous site: some of its files are gone,
+// the rest (still listed in its manifest, which is removed last) differ
+// from the new site's. The next OpenOutput finishes the cleanup.
+func TestOutputKilledDuringCleanup(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	old := filepath.Join(root, ".timeline-old-public")
+	writeAll(t, old, map[string]string{"events/a.html": "OLD", "index.html": "A", "CNAME": "x", ManifestName: "events/a.html\nindex.html\nz.html\n"})
+	writeAll(t, dest, map[string]string{"events/a.html": "NEW", "index.html": "B", "CNAME": "x", ManifestName: "events/a.html\nindex.html\n"})
+	o, err := OpenOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Abort()
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+	want := map[string]string{"events/a.html": "NEW", "index.html": "B", "CNAME": "x", ManifestName: "events/a.html\nindex.html\n"}
+	if got := tree(t, dest); !reflect.DeepEqual(got, want) {
+		t.Errorf("dest = %v", got)
+	}
+}
