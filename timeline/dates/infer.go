@@ -39,6 +39,7 @@ func InferAnchor(text string) (inf Inference, ok bool) {
 	// pass 1: explicit years only (the anchor year does not matter for them)
 	r.anchor = Day(2000, 7, 1)
 	r.wantTense = true
+	r.whole = true
 	r.reach = 20 // a publication cue may sit further from its verb
 	r.run()
 	year, est, why := r.inferYear()

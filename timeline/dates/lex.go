@@ -28,6 +28,7 @@ const (
 	cPresCue             // is, are, says ...
 	cModal               // could, would, can, might, promised ...
 	cZone                // gmt, utc, edt ...
+	cStart               // may start an expression
 )
 
 // Units.
@@ -61,6 +62,32 @@ type lexEntry struct {
 
 var lexicon = map[string]lexEntry{}
 
+// lexFilter[n][a][b] is set when some lexicon word of n bytes starts
+// with letter a and ends with letter b: most words of a text are
+// refused without a map lookup.
+var lexFilter [25][26][26]bool
+
+func filterIndex(c byte) (int, bool) {
+	c |= 0x20
+	if c < 'a' || c > 'z' {
+		return 0, false
+	}
+	return int(c - 'a'), true
+}
+
+// inFilter reports whether the lower-cased word w may be in the lexicon.
+func inFilter(w []byte) bool {
+	if len(w) >= len(lexFilter) {
+		return false
+	}
+	a, ok1 := filterIndex(w[0])
+	b, ok2 := filterIndex(w[len(w)-1])
+	if !ok1 || !ok2 {
+		return true
+	}
+	return lexFilter[len(w)][a][b]
+}
+
 func addLex(c uint32, v int, words ...string) {
 	for _, w := range words {
 		e := lexicon[w]
@@ -74,6 +101,19 @@ func addLex(c uint32, v int, words ...string) {
 }
 
 func init() {
+	defer func() {
+		for w, e := range lexicon {
+			if e.c&(cMonth|cMonAbbr|cWeekday|cUnit|cUnits|cNum|cOrd|cSeason) != 0 || startWords[w] {
+				e.c |= cStart
+				lexicon[w] = e
+			}
+			a, ok1 := filterIndex(w[0])
+			b, ok2 := filterIndex(w[len(w)-1])
+			if ok1 && ok2 && len(w) < len(lexFilter) {
+				lexFilter[len(w)][a][b] = true
+			}
+		}
+	}()
 	months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 	abbr := [][]string{{"jan"}, {"feb"}, {"mar"}, {"apr"}, nil, {"jun"}, {"jul"}, {"aug"}, {"sep", "sept"}, {"oct"}, {"nov"}, {"dec"}}
 	for i, m := range months {
@@ -154,6 +194,22 @@ func init() {
 		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when")
 }
 
+// startWords are the words besides month, weekday, unit and number
+// names that can begin an expression.
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"the", "this", "last", "next", "past", "coming", "previous", "current", "following", "prior",
+		"fiscal", "year", "christmas", "thanksgiving", "new", "halloween", "valentine's", "independence", "labor", "memorial",
+		"mid", "early", "late", "earlier", "later", "end", "beginning", "start", "middle", "more", "less", "at", "about",
+		"around", "approximately", "roughly", "some", "nearly", "almost", "every", "each", "daily", "weekly", "monthly",
+		"annually", "yearly", "quarterly", "hourly", "nightly", "now", "currently", "nowadays", "these", "recently",
+		"formerly", "previously", "recent", "soon", "future", "today", "tonight", "tomorrow", "yesterday", "noon",
+		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades"} {
+		m[w] = true
+	}
+	return m
+}()
+
 type token struct {
 	s, e  int
 	k     int8
@@ -171,13 +227,14 @@ type token struct {
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 func isDigit(b byte) bool       { return b >= '0' && b <= '9' }
 
-// tokenize splits text into words, numbers and single punctuation marks.
+// tokenize splits text[from:] into words, numbers and single punctuation
+// marks; offsets are offsets into text.
 // Words of ASCII or Unicode letters keep inner apostrophes ("year's");
 // numbers keep thousands separators and a decimal point ("1,900", "3.5").
-func tokenize(text string, toks []token) []token {
+func tokenize(text string, from int, toks []token) []token {
 	var buf [24]byte
 	sp := true
-	for i := 0; i < len(text); {
+	for i := from; i < len(text); {
 		b := text[i]
 		switch {
 		case b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v':
@@ -280,7 +337,9 @@ func tokenize(text string, toks []token) []token {
 				}
 				w := buf[:n]
 				// the typographic apostrophe is looked up as the plain one
-				if e, ok := lexicon[string(w)]; ok {
+				if !inFilter(w) && apos < 0 {
+					// not a lexicon word
+				} else if e, ok := lexicon[string(w)]; ok {
 					t.w, t.c, t.v = e.w, e.c, e.v
 				} else if k := indexCurly(w); k >= 0 {
 					var b2 [24]byte
@@ -300,7 +359,7 @@ func tokenize(text string, toks []token) []token {
 				t.e = j
 				t.caps = t.caps && j-i > 1
 				t.w, t.c, t.v = "", 0, 0
-				if n := j - i; n <= len(buf) {
+				if n := j - i; n <= len(buf) && inFilter(buf[:n]) {
 					if e, ok := lexicon[string(buf[:n])]; ok {
 						t.w, t.c, t.v = e.w, e.c, e.v
 					}

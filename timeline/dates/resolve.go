@@ -2,8 +2,10 @@ package dates
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Resolve finds the temporal expressions in text and resolves each
@@ -33,10 +35,11 @@ func getResolver(text string, anchor time.Time) *resolver {
 	r := pool.Get().(*resolver)
 	r.text = text
 	r.anchor = Day(anchor.Year(), anchor.Month(), anchor.Day())
-	r.t = tokenize(text, r.t[:0])
+	r.t = r.t[:0]
 	r.out = r.out[:0]
 	r.tenses = r.tenses[:0]
 	r.wantTense = false
+	r.whole = false
 	r.reach = 12
 	r.lastQY, r.lastQ = 0, 0
 	return r
@@ -44,7 +47,7 @@ func getResolver(text string, anchor time.Time) *resolver {
 
 func putResolver(r *resolver) {
 	r.text = ""
-	if cap(r.t) > 1<<16 {
+	if cap(r.t) > 1<<20 {
 		r.t = nil
 	}
 	if cap(r.out) > 1<<12 {
@@ -66,6 +69,8 @@ type resolver struct {
 	wantTense  bool
 	tenses     []Tense
 	latestFull time.Time
+	// whole tokenizes the text in one piece (InferAnchor reads tokens after run)
+	whole bool
 	// reach is how many tokens the tense scan looks either way
 	reach int
 }
@@ -82,10 +87,54 @@ type hit struct {
 	day   time.Time // the day of a day-precision date, for a following time
 }
 
+// chunk sizes: the text is tokenized a paragraph-sized piece at a time,
+// so the token buffer stays small and warm in the cache.
+const (
+	chunkMin = 8 << 10
+	chunkMax = 64 << 10
+)
+
+// run resolves the whole text, chunk by chunk (whole: in one piece).
 func (r *resolver) run() {
+	for from := 0; from < len(r.text); {
+		to := r.chunkEnd(from)
+		if r.whole {
+			to = len(r.text)
+		}
+		r.t = tokenize(r.text[:to], from, r.t[:0])
+		r.runTokens()
+		from = to
+	}
+}
+
+// chunkEnd picks where the chunk starting at from ends: a paragraph
+// break, else a line break, else a space, else a character boundary.
+func (r *resolver) chunkEnd(from int) int {
+	text := r.text
+	if len(text)-from <= chunkMax {
+		return len(text)
+	}
+	lo, hi := from+chunkMin, from+chunkMax
+	win := text[lo:hi]
+	if i := strings.Index(win, "\n\n"); i >= 0 {
+		return lo + i + 2
+	}
+	if i := strings.IndexByte(win, '\n'); i >= 0 {
+		return lo + i + 1
+	}
+	if i := strings.IndexByte(win, ' '); i >= 0 {
+		return lo + i + 1
+	}
+	for hi > lo && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	return hi
+}
+
+func (r *resolver) runTokens() {
 	for i := 0; i < len(r.t); {
 		t := &r.t[i]
-		if t.k == kPunct || (t.k == kWord && t.w == "" && t.c == 0) {
+		if t.k == kPunct || t.k == kWord && t.c&cStart == 0 {
 			i++
 			continue
 		}

@@ -7,10 +7,21 @@ import (
 
 // ---- modifiers: early/mid/late, the end of, about, more than ...
 
-var modWords = map[string]string{
-	"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
-	"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
-	"nearly": "LESS_THAN", "almost": "LESS_THAN",
+// modOf returns the TIMEX3 modifier a word expresses, or "".
+func modOf(w string) string {
+	switch w {
+	case "early", "earlier":
+		return "START"
+	case "late", "later":
+		return "END"
+	case "mid":
+		return "MID"
+	case "about", "around", "approximately", "roughly", "some":
+		return "APPROX"
+	case "nearly", "almost":
+		return "LESS_THAN"
+	}
+	return ""
 }
 
 // modified matches a modifier and the expression it modifies:
@@ -33,9 +44,9 @@ func (r *resolver) modified(i int) (hit, bool) {
 	case w == "at" && r.w(k+1) == "least":
 		mod, k = "EQUAL_OR_MORE", k+2
 	case w == "the" && (r.w(k+1) == "early" || r.w(k+1) == "late" || r.w(k+1) == "mid"):
-		mod, k = modWords[r.w(k+1)], k+2
-	case modWords[w] != "":
-		mod, k = modWords[w], k+1
+		mod, k = modOf(r.w(k+1)), k+2
+	case modOf(w) != "":
+		mod, k = modOf(w), k+1
 	default:
 		return hit{}, false
 	}
@@ -822,6 +833,9 @@ func (r *resolver) unitsAgo(i int) (hit, bool) {
 // "several", "twenty-four", "three and a half", "three-and-a-half". n is
 // -1 when the number is unspecified. k is the token after the number.
 func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
+	if i < 0 || i >= len(r.t) {
+		return 0, 0, false, false
+	}
 	t := &r.t[i]
 	k = i + 1
 	switch {
