@@ -20,7 +20,7 @@ const (
 	wireThreshold = 0.6
 	// maxPosting caps how many articles one shingle hash may point at
 	// (boilerplate shared by every article of a site says nothing).
-	maxPosting = 64
+	maxPosting = 32
 )
 
 // wireGroups returns, for each article, the index of the first article
@@ -50,20 +50,29 @@ func wireGroups(articles []*Article) []int {
 		}
 	}
 	for i := range articles {
-		seen := map[int]bool{}
+		shared := map[int]int{}
 		for _, h := range sketches[i] {
 			for _, j := range postings[h] {
-				if j <= i || seen[j] {
-					continue
+				if j > i {
+					shared[j]++
 				}
-				seen[j] = true
-				if resemblance(sketches[i], sketches[j]) >= wireThreshold {
-					a, b := find(i), find(j)
-					if a > b {
-						a, b = b, a
-					}
-					parent[b] = a
+			}
+		}
+		var cands []int
+		for j, k := range shared {
+			// a resemblance of wireThreshold shares at least that many sketch hashes
+			if float64(k) >= wireThreshold*float64(min(len(sketches[i]), len(sketches[j]))) {
+				cands = append(cands, j)
+			}
+		}
+		sort.Ints(cands)
+		for _, j := range cands {
+			if resemblance(sketches[i], sketches[j]) >= wireThreshold {
+				a, b := find(i), find(j)
+				if a > b {
+					a, b = b, a
 				}
+				parent[b] = a
 			}
 		}
 	}
