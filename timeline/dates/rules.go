@@ -2,6 +2,7 @@ package dates
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -183,7 +184,7 @@ func (r *resolver) date(i int) (hit, bool) {
 		if r.punct(i+1, '-') && r.adjacent(i+1) && (r.w(i+2) == "earlier" || r.w(i+2) == "ago") {
 			return r.yearEarlier(i, i+3)
 		}
-	case "christmas", "thanksgiving", "new", "halloween", "valentine's", "independence", "labor", "memorial":
+	case "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial":
 		return r.holiday(i)
 	case "mid", "early", "late":
 		return hit{}, false
@@ -676,7 +677,7 @@ func (r *resolver) season(k, start, dir int) (hit, bool) {
 	if y, ok := r.isYear(kk); ok {
 		return hit{end: kk + 1, typ: TypeDate, val: yearValue(y) + "-" + seasonCodes[s], rule: "season-year"}, true
 	}
-	if start == k && !(monthGuard[r.w(k-1)] || r.w(k-1) == "this") {
+	if start == k && !seasonGuard(r, k) {
 		return hit{}, false // "fall" the verb, "spring" the noun
 	}
 	if start < k && r.w(start) == "the" {
@@ -1041,6 +1042,7 @@ var holidays = []struct {
 	{[]string{"christmas"}, 12, 25, 0},
 	{[]string{"new", "year's", "eve"}, 12, 31, 0},
 	{[]string{"new", "year's", "day"}, 1, 1, 0},
+	{[]string{"new", "year's"}, 1, 1, 0},
 	{[]string{"halloween"}, 10, 31, 0},
 	{[]string{"valentine's", "day"}, 2, 14, 0},
 	{[]string{"independence", "day"}, 7, 4, 0},
@@ -1055,8 +1057,9 @@ var holidays = []struct {
 func (r *resolver) holiday(i int) (hit, bool) {
 	for _, hd := range holidays {
 		ok := true
-		for j, w := range hd.words {
-			if r.w(i+j) != w {
+		e := i
+		for _, w := range hd.words {
+			if e = r.matchWord(e, w); e < 0 {
 				ok = false
 				break
 			}
@@ -1064,7 +1067,6 @@ func (r *resolver) holiday(i int) (hit, bool) {
 		if !ok || !r.t[i].up {
 			continue
 		}
-		e := i + len(hd.words)
 		tense := r.tense(i, e)
 		y := r.anchor.Year()
 		kk := e
@@ -1116,4 +1118,34 @@ func (r *resolver) weekend(i, e int) (hit, bool) {
 		d = a.AddDate(0, 0, -7)
 	}
 	return hit{end: e, typ: TypeDate, val: WeekValue(d) + "-WE", rule: "weekend" + tenseSuffix(tense), tense: tense}, true
+}
+
+// matchWord matches word w at token k and returns the token after it, or
+// -1. A word ending in "'s" matches the word, an apostrophe and "s".
+func (r *resolver) matchWord(k int, w string) int {
+	if base, ok := strings.CutSuffix(w, "'s"); ok {
+		if r.w(k) == base && k+2 < len(r.t) && isQuote(r.text, r.t[k+1]) && r.w(k+2) == "s" {
+			return k + 3
+		}
+		return -1
+	}
+	if r.w(k) == w {
+		return k + 1
+	}
+	return -1
+}
+
+// seasonGuard reports whether the bare season name at token k is a time:
+// "in spring", "during the summer", "early fall", not "prices fall".
+func seasonGuard(r *resolver, k int) bool {
+	switch r.w(k - 1) {
+	case "in", "during", "since", "until", "till", "by", "through", "early", "late", "mid", "this", "last", "next", "every", "each", "over":
+		return true
+	case "the":
+		switch r.w(k - 2) {
+		case "in", "during", "since", "until", "till", "by", "through", "over", "for":
+			return true
+		}
+	}
+	return false
 }

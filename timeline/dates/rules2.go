@@ -100,9 +100,9 @@ var setAdverbs = map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "
 func (r *resolver) set(i int) (hit, bool) {
 	w := r.w(i)
 	if v, ok := setAdverbs[w]; ok {
-		// the adjective ("quarterly dividend", "daily flights") and the
-		// newspaper ("the Communist Party daily") are not sets
-		if nx := i + 1; nx < len(r.t) && r.t[nx].k == kWord && r.t[nx].c == 0 || i > 0 && r.t[i-1].up && r.t[i-1].k == kWord && r.t[i-1].c == 0 {
+		// "quarterly dividend" is a kind of dividend; news corpora do
+		// annotate "daily" in every use
+		if nx := i + 1; w == "quarterly" && nx < len(r.t) && r.t[nx].k == kWord && r.t[nx].c == 0 {
 			return hit{}, false
 		}
 		return hit{end: i + 1, typ: TypeSet, val: v, rule: "set-adverb"}, true
@@ -154,7 +154,7 @@ func (r *resolver) ref(i int) (hit, bool) {
 			present.end = i + 2
 			return present, true
 		}
-	case "recently", "formerly", "previously":
+	case "recently", "formerly":
 		return past, true
 	case "recent":
 		// "recent years": an unspecified stretch up to now
