@@ -397,6 +397,9 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 			}
 			return n, TenseFuture
 		case t.c&cPastCue != 0:
+			if p := r.w(k - 1); (p == "be" || p == "being") && w != "been" {
+				continue // "will be held": a passive, no tense of its own
+			}
 			if w == "last" || w == "yesterday" || w == "earlier" || w == "ago" || w == "set" || w == "put" || w == "cut" || w == "hit" {
 				continue
 			}

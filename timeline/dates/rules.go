@@ -255,7 +255,7 @@ func (r *resolver) yearOf(month, day int, tense Tense) int {
 		y++
 	}
 	d = Day(y, time.Month(month), day)
-	if tense == TensePast && d.Sub(a) > 30*24*time.Hour {
+	if tense == TensePast && d.Sub(a) > 60*24*time.Hour {
 		y--
 	}
 	if tense == TenseFuture && a.Sub(d) > 0 {
@@ -299,7 +299,7 @@ func (r *resolver) monthDate(i int) (hit, bool) {
 		if !ok && r.cls(k, cOrd) && r.t[k].v <= 31 && r.t[k].w == "" {
 			d, ok = r.t[k].v, true
 		}
-		if ok && r.digits(k) <= 2 && d >= 1 && d <= 31 && !r.punct(k+1, '%') && !(r.punct(k+1, ':')) {
+		if ok && r.digits(k) <= 2 && d >= 1 && d <= 31 && !r.punct(k+1, '%') && !(r.punct(k+1, ':') && r.adjacent(k+2) && r.t[k+2].k == kNum) {
 			e := k + 1
 			kk := e
 			if r.punct(kk, ',') {
@@ -977,9 +977,9 @@ func (r *resolver) weekday(k, dir, start int) (hit, bool) {
 	}
 	h := hit{end: e, typ: TypeDate, val: DayValue(day), rule: rule, tense: tense, note: note, day: day}
 	if r.cls(e, cPartDay) {
-		// "Friday night": news corpora type it a DATE with the part of day
+		// "Friday night": the day; news corpora mostly annotate the
+		// day alone, and a chronology places it by its day
 		h.end = e + 1
-		h.val += "T" + partCodes[r.t[e].v]
 	}
 	return h, true
 }
