@@ -41,6 +41,34 @@ type JSONEvent struct {
 	Sources   []string      `json:"sources"`
 	Flags     []string      `json:"flags,omitempty"`
 	Mentions  []JSONMention `json:"mentions"`
+	// Independent counts the sources that are not wire copies of one another.
+	Independent int `json:"independent"`
+	// Significance scores the event; Key marks the events to see first.
+	Significance float64 `json:"significance"`
+	Key          bool    `json:"key"`
+	// FirstReported, LastReported and Announced are publication days
+	// (YYYY-MM-DD): the first and last report, and the first report
+	// published before the event's date ("" when none).
+	FirstReported string `json:"first_reported,omitempty"`
+	LastReported  string `json:"last_reported,omitempty"`
+	Announced     string `json:"announced,omitempty"`
+	// Conflicts are the other dates some mentions give.
+	Conflicts []JSONConflict `json:"conflicts"`
+	// Manual marks an event added by hand in config.toml; Note and Link
+	// are the journalist's.
+	Manual bool   `json:"manual,omitempty"`
+	Note   string `json:"note,omitempty"`
+	Link   string `json:"link,omitempty"`
+}
+
+// JSONConflict is a date, other than the event's, that some of its
+// mentions give; Moved is true when the date changed between reports
+// over time rather than sources disagreeing.
+type JSONConflict struct {
+	Value string `json:"value"`
+	// Mentions are indexes into the event's mentions.
+	Mentions []int `json:"mentions"`
+	Moved    bool  `json:"moved"`
 }
 
 // JSONMention is one dated statement of an event in timeline.json.
@@ -86,7 +114,16 @@ func ToJSON(c *timeline.Chronology) JSONChronology {
 	for _, e := range c.Events {
 		je := JSONEvent{ID: e.ID, Date: e.Date, Mod: e.Mod, Precision: e.Precision,
 			Display: dates.Display(e.Date, e.Mod), Title: e.Title, Sources: e.Sources, Flags: e.Flags,
-			Mentions: []JSONMention{}}
+			Mentions: []JSONMention{}, Independent: e.Independent, Significance: e.Significance, Key: e.Key,
+			FirstReported: e.FirstReported, LastReported: e.LastReported, Announced: e.Announced,
+			Conflicts: []JSONConflict{}, Manual: e.Manual, Note: e.Note, Link: e.Link}
+		for _, cf := range e.Conflicts {
+			idx := cf.Mentions
+			if idx == nil {
+				idx = []int{}
+			}
+			je.Conflicts = append(je.Conflicts, JSONConflict{Value: cf.Value, Mentions: idx, Moved: cf.Moved})
+		}
 		if je.Sources == nil {
 			je.Sources = []string{}
 		}
