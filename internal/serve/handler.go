@@ -99,9 +99,12 @@ func isPage(name string) bool {
 }
 
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, problems []timeline.Problem) {
-	s.files.RLock()
-	defer s.files.RUnlock()
-	root, err := os.OpenRoot(s.dest)
+	dest := s.current()
+	if dest == "" {
+		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
+		return
+	}
+	root, err := os.OpenRoot(dest)
 	if err != nil {
 		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 		return

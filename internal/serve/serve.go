@@ -41,18 +41,15 @@ type Options struct {
 // stop it with Close.
 type Server struct {
 	site     string
-	dest     string // the built site, inside tmp
 	tmp      string // the temporary folder the server owns
 	log      io.Writer
 	debounce time.Duration
 	inc      *timeline.Incremental
 	watch    *watcher
-
-	// files is held for writing while a build replaces the built site,
-	// and for reading while a request reads it.
-	files sync.RWMutex
+	builds   int // numbers the build folders; used by Rebuild only
 
 	mu       sync.Mutex
+	dest     string             // the folder of the last good build, inside tmp
 	version  int                // counts finished builds
 	buildErr error              // the last build's error, nil when it succeeded
 	problems []timeline.Problem // the last good build's warnings
@@ -81,7 +78,6 @@ func New(opts Options) (*Server, error) {
 	s := &Server{
 		site:     opts.Site,
 		tmp:      tmp,
-		dest:     filepath.Join(tmp, "public"),
 		log:      opts.Log,
 		debounce: opts.Debounce,
 		inc:      timeline.NewIncremental(opts.Site),
@@ -112,10 +108,17 @@ func (s *Server) Rebuild(changed ...string) {
 	s.inc.Invalidate(changed...)
 	c, err := s.inc.Build()
 	var res render.Result
+	var dest, old string
 	if err == nil {
-		s.files.Lock()
-		res, err = render.Write(c, render.Options{Dest: s.dest, BaseURL: "/", SiteDir: s.site})
-		s.files.Unlock()
+		// Each build goes to a folder of its own, put in service whole
+		// once written: pages keep being served from the previous build
+		// while this one renders, and no request sees half of each.
+		dest = filepath.Join(s.tmp, fmt.Sprintf("build-%d", s.builds))
+		s.builds++
+		res, err = render.Write(c, render.Options{Dest: dest, BaseURL: "/", SiteDir: s.site})
+		if err != nil {
+			os.RemoveAll(dest)
+		}
 	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 
@@ -124,10 +127,15 @@ func (s *Server) Rebuild(changed ...string) {
 	s.buildErr = err
 	if err == nil {
 		s.problems = c.Warnings
+		old, s.dest = s.dest, dest
 	}
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
+	if old != "" {
+		// A request still reading a file of it keeps its open file.
+		os.RemoveAll(old)
+	}
 
 	if err != nil {
 		fmt.Fprintf(s.log, "build failed: %v\n", err)
@@ -139,6 +147,13 @@ func (s *Server) Rebuild(changed ...string) {
 	st := s.inc.Stats
 	fmt.Fprintf(s.log, "built %d articles (%d re-read, %d re-resolved), %d events, %d pages in %s\n",
 		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), res.Pages, took)
+}
+
+// current returns the folder of the last good build, "" before one.
+func (s *Server) current() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.dest
 }
 
 // state returns the last build's number, error and warnings, and a
@@ -199,7 +214,5 @@ func (s *Server) stopStreams() {
 func (s *Server) Close() error {
 	s.stopStreams()
 	s.watch.close()
-	s.files.Lock()
-	defer s.files.Unlock()
 	return os.RemoveAll(s.tmp)
 }

@@ -167,7 +167,7 @@ func TestServeNeverWritesTheScriptIntoBuiltFiles(t *testing.T) {
 	}
 	defer s.Close()
 	n := 0
-	filepath.WalkDir(s.dest, func(p string, d os.DirEntry, err error) error {
+	filepath.WalkDir(s.current(), func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
