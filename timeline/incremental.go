@@ -132,15 +132,17 @@ func (b *Incremental) Build() (*Chronology, error) {
 			delete(b.files, rel)
 		}
 	}
-	events, unplaced := Merge(articles, mentions, cfg)
+	// The same stages as Build after resolving; TestIncremental checks
+	// that the result is Build's.
+	merged := MergeAll(articles, mentions, cfg)
 	c := &Chronology{
 		Config:   cfg,
 		Articles: articles,
-		Events:   events,
-		Unplaced: unplaced,
+		Events:   merged.Events,
+		Unplaced: merged.Unplaced,
 		Warnings: warnings,
 	}
-	c.Findings = Check(c)
+	c.Findings = append(Check(c), merged.Findings...)
 	return c, nil
 }
 

@@ -117,6 +117,13 @@ func TestIncremental(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "config.toml"), "title = \"T2\"\n")
 	step("config changed", 0, 0)
 
+	// Curation findings come from the merge: a stale override is one.
+	writeFile(t, filepath.Join(dir, "config.toml"), "title = \"T2\"\n[[event]]\nid = \"no-such-event\"\nhide = true\n")
+	step("curation", 0, 0)
+	if c, _ := b.Build(); len(c.Findings) == 0 {
+		t.Error("no finding for a stale [[event]] override")
+	}
+
 	writeFile(t, filepath.Join(dir, "config.toml"), "title = \n")
 	if _, err := b.Build(); err == nil {
 		t.Error("a broken config.toml built")
