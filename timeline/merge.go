@@ -101,6 +101,7 @@ type merger struct {
 	idf      idfTable
 	members  map[*Event][]int // an event's candidate indexes, for curation
 	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
+	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 }
 
 func newMerger(articles []*Article, mentions []Mention) *merger {
@@ -125,7 +126,7 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		ctxs = append(ctxs, c.ctx)
 	}
 	m.idf = newIDF(ctxs)
-	m.solo = soloNames(m.cands)
+	m.solo, m.persons = soloNames(m.cands)
 	for i := range m.cands {
 		m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx)
 	}

@@ -10,12 +10,16 @@ import (
 	"github.com/timeline-news/timeline/timeline/words"
 )
 
-// Titles are made from the clause of one of the event's mentions:
-// the clause that best covers the event's key words, with the date
-// phrase, leading connectives, role titles ("Russian President") and
-// first names of people the corpus also names alone removed, cut at
-// the first comma or subordinate clause and at maxTitleWords words.
-const maxTitleWords = 10
+// Titles are headline-style clauses made from the sentence of one of
+// the event's mentions: the clause holding the date phrase, without
+// the phrase, its dateline, leading adjuncts ("In a statement on
+// August 12,"), attributions ("X said"), office titles and hedges,
+// with a pronoun subject replaced by the name it stands for and the
+// verb in the headline present ("met" → "meet", "is set to meet" →
+// "meets"), cut after the object and place (see title_rules.go). The
+// mention whose title best covers the words most of the event's
+// sources share wins; day mentions and clauses with a verb first.
+const maxTitleWords = 12
 
 // title makes the title of an event from its mentions.
 func (m *merger) title(members []int) string {
@@ -23,7 +27,7 @@ func (m *merger) title(members []int) string {
 	best, bestScore := "", -1e9
 	for _, i := range members {
 		c := &m.cands[i]
-		t := m.titleFrom(c)
+		t, verb, quoted := m.titleFrom(c)
 		if t == "" {
 			continue
 		}
@@ -36,13 +40,25 @@ func (m *merger) title(members []int) string {
 			}
 		}
 		n := len(strings.Fields(t))
-		if n < 3 {
+		switch {
+		case n < 3:
 			score -= 1
+		case n > 8:
+			score -= 0.1 * float64(n-8)
+		}
+		if verb {
+			score += 0.5
+		}
+		if quoted {
+			score -= 2
+		}
+		if isDay(c.span) {
+			score += 0.25
 		}
 		if c.attached || c.m.Rule == RuleTimeOfDay {
 			score -= 0.5
 		}
-		if score > bestScore {
+		if score > bestScore+1e-9 {
 			best, bestScore = t, score
 		}
 	}
@@ -52,17 +68,10 @@ func (m *merger) title(members []int) string {
 	return best
 }
 
-// leadWords are dropped from the start of a title.
-var leadWords = map[string]bool{"however": true, "meanwhile": true, "additionally": true, "previously": true,
-	"apparently": true, "also": true, "then": true, "and": true, "but": true, "so": true, "ultimately": true,
-	"furthermore": true, "moreover": true, "still": true, "that": true, "which": true, "while": true, "since": true,
-	"when": true, "where": true, "who": true, "because": true, "although": true, "as": true, "on": true, "in": true,
-	"at": true, "by": true, "until": true, "from": true, "for": true, "during": true, "after": true, "before": true}
-
 // trailWords are dropped from the end of a title.
 var trailWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true,
 	"in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true, "its": true, "their": true,
-	"his": true, "her": true, "that": true, "which": true, "as": true, "about": true, "into": true}
+	"his": true, "her": true, "that": true, "which": true, "as": true, "about": true, "into": true, "under": true}
 
 // roles are words of a title or office that stand before a name.
 var roles = map[string]bool{"president": true, "minister": true, "chancellor": true, "secretary": true, "king": true,
@@ -70,55 +79,100 @@ var roles = map[string]bool{"president": true, "minister": true, "chancellor": t
 	"spokesman": true, "spokeswoman": true, "envoy": true, "ambassador": true, "premier": true, "mayor": true,
 	"leader": true, "commissioner": true, "official": true, "director": true, "head": true}
 
-// titleFrom makes a candidate title from one mention's clause.
-func (m *merger) titleFrom(c *cand) string {
+// titleFrom makes a candidate title from one mention's sentence; verb
+// tells whether it found a verb, quoted whether the date phrase is
+// inside a quotation.
+func (m *merger) titleFrom(c *cand) (title string, verb, quoted bool) {
 	s := c.m.Sentence
 	ps, pe := c.m.Start-c.m.SentenceStart, c.m.End-c.m.SentenceStart
-	cs, ce := c.ctx.cs, c.ctx.ce
-	if ps < cs || pe > ce || ps < 0 || pe > len(s) {
-		return ""
+	if ps < 0 || pe > len(s) || ps >= pe {
+		return "", false, false
 	}
-	clause := s[cs:ps] + " " + s[pe:ce]
-	// "the war, which began" → "the war began"
-	for _, rel := range []string{", which ", ", who ", " which ", " who "} {
-		clause = strings.Replace(clause, rel, " ", 1)
-	}
-	ws := strings.Fields(clause)
-	// cut at the first comma (after three words) or subordinate clause
-	for i, w := range ws {
-		lw := strings.ToLower(strings.Trim(w, ",;:"))
-		if i >= 3 && (clauseBreaks[lw] || lw == "while" || lw == "aimed") {
-			ws = ws[:i]
-			break
-		}
-		if i >= 2 && strings.HasSuffix(w, ",") && i+1 < len(ws) && !unicode.IsUpper(firstRune(ws[i+1])) {
-			ws[i] = strings.TrimSuffix(w, ",")
-			ws = ws[:i+1]
-			break
-		}
-	}
+	quoted = inQuote(s[:ps])
+	ws := markDate(s, ps, pe)
+	ws = dropDateline(ws)
+	ws = dropLeadAdjuncts(ws)
+	ws = clauseOf(ws)
+	ws = dropDate(ws)
+	ws = dropAttribution(ws)
+	ws = dropLeadAdjuncts(ws)
 	ws = m.dropRoles(ws)
 	ws = m.shortenNames(ws)
-	for len(ws) > 0 && (leadWords[strings.ToLower(strings.Trim(ws[0], ",;:"))] || strings.Trim(ws[0], ",;:—–-") == "") {
-		ws = ws[1:]
+	if hasPronoun(ws) {
+		person, pair := "", ""
+		if c.art < len(m.articles) {
+			// the names written before the pronoun: earlier sentences,
+			// then this sentence up to the pronoun
+			text := m.articles[c.art].Text
+			if c.m.SentenceStart <= len(text) {
+				before := text[:c.m.SentenceStart] + " " + s[:pronounAt(s)]
+				person, pair = namesBefore(before, m.persons)
+			}
+		}
+		ws = resolveSubject(ws, person, pair)
 	}
+	ws = dropHedges(ws)
+	ws, v := headlineVerb(ws)
+	verb = v >= 0
+	ws = cutTail(ws, v)
+	ws = dropPlaceQualifiers(ws)
 	if len(ws) > maxTitleWords {
 		ws = ws[:maxTitleWords]
 	}
 	for len(ws) > 0 {
 		last := strings.ToLower(strings.Trim(ws[len(ws)-1], ",;:—–-“”\"'."))
-		if last != "" && !trailWords[last] && !words.Stopword(last) || last == "" && false {
+		if last != "" && !trailWords[last] && !words.Stopword(last) {
 			break
 		}
 		ws = ws[:len(ws)-1]
 	}
 	t := strings.Trim(strings.Join(ws, " "), " ,;:—–-“”\"'.")
-	t = strings.NewReplacer(" ,", ",", "“", "", "”", "", "\"", "").Replace(t)
+	t = strings.NewReplacer(" ,", ",", "“", "", "”", "", "\"", "", dateMark, "").Replace(t)
 	if t == "" {
-		return ""
+		return "", false, quoted
 	}
 	r, n := utf8.DecodeRuneInString(t)
-	return string(unicode.ToUpper(r)) + t[n:]
+	return string(unicode.ToUpper(r)) + t[n:], verb, quoted
+}
+
+// inQuote reports whether the end of s is inside a quotation.
+func inQuote(s string) bool {
+	return strings.Count(s, "“") > strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1
+}
+
+// pronounAt returns the offset of the first subject pronoun in s, or len(s).
+func pronounAt(s string) int {
+	at := len(s)
+	for _, p := range []string{"he", "she", "they", "their", "He", "She", "They", "Their"} {
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(p)
+			if (i == 0 || !isWordRune(rune(s[i-1]))) && (end == len(s) || !isWordRune(rune(s[end]))) {
+				at = min(at, i)
+				break
+			}
+			from = end
+		}
+	}
+	return at
+}
+
+// hasPronoun reports whether a pronoun opens the title's first words.
+func hasPronoun(ws []string) bool {
+	for i, w := range ws {
+		if i > 3 {
+			break
+		}
+		switch bare(w) {
+		case "he", "she", "they", "their":
+			return true
+		}
+	}
+	return false
 }
 
 // dropRoles removes office titles before a name: "Russian President
@@ -133,7 +187,7 @@ func (m *merger) dropRoles(ws []string) []string {
 		j := i
 		for j > 0 {
 			p := strings.ToLower(strings.Trim(ws[j-1], ",;:"))
-			if strings.HasSuffix(ws[j-1], ",") || words.Stopword(p) || trailWords[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
+			if strings.HasSuffix(ws[j-1], ",") || words.Stopword(p) && !allCaps(strings.Trim(ws[j-1], ".")) && p != "us" || trailWords[p] || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
 				break
 			}
 			j--
@@ -172,9 +226,11 @@ func (m *merger) shortenNames(ws []string) []string {
 }
 
 // soloNames collects capitalised words that stand alone (no capitalised
-// neighbour) in the sentences of the mentions: surnames and places.
-func soloNames(cands []cand) map[string]bool {
-	solo := map[string]bool{}
+// neighbour) in the sentences of the mentions: surnames and places;
+// and persons, the last words of runs of two or three capitalised
+// words ("Donald Trump" → "Trump") that are not datelines or roles.
+func soloNames(cands []cand) (solo, persons map[string]bool) {
+	solo, persons = map[string]bool{}, map[string]bool{}
 	seen := map[string]bool{}
 	for _, c := range cands {
 		if seen[c.m.Sentence] {
@@ -192,9 +248,16 @@ func soloNames(cands []cand) map[string]bool {
 			if !prev && !next {
 				solo[w] = true
 			}
+			if prev && !next && i >= 1 && !strings.HasSuffix(ws[i-1], "—") {
+				first := strings.Trim(ws[i-1], ",;:.!?\"“”()")
+				if !allCaps(first) && !allCaps(w) && !words.Stopword(strings.ToLower(first)) && !roles[strings.ToLower(first)] &&
+					first != "The" && (i < 2 || !unicode.IsUpper(firstRune(ws[i-2])) || strings.HasSuffix(ws[i-2], ",")) && !strings.ContainsAny(w, "-") {
+					persons[w] = true
+				}
+			}
 		}
 	}
-	return solo
+	return solo, persons
 }
 
 func firstRune(s string) rune {
@@ -213,15 +276,29 @@ func clip(s string) string {
 // topKeys returns the event's most distinctive content keys: the keys
 // most of its articles use in the clause of their date phrase, rarer
 // keys first between equals.
-func (m *merger) topKeys(members []int, n int) []string {
+func (m *merger) topKeys(members []int, n int) []string { return m.rankKeys(members, n, false) }
+
+// idKeys are the keys of an event's id: its most distinctive names,
+// places and nouns; names count double, and verbs and office titles
+// ("met", "announced", "chief") are left out.
+func (m *merger) idKeys(members []int, n int) []string { return m.rankKeys(members, n, true) }
+
+func (m *merger) rankKeys(members []int, n int, forID bool) []string {
 	arts := map[string]map[int]bool{}
+	names := map[string]bool{}
 	for _, i := range members {
 		c := &m.cands[i]
 		for _, t := range c.ctx.clause {
+			if forID && (roles[strings.ToLower(t.Text)] || verbLike(t.Text) || !t.Name && strings.HasSuffix(t.Text, "ing")) {
+				continue
+			}
 			if arts[t.Key] == nil {
 				arts[t.Key] = map[int]bool{}
 			}
 			arts[t.Key][c.art] = true
+			if t.Name {
+				names[t.Key] = true
+			}
 		}
 	}
 	type kw struct {
@@ -230,7 +307,11 @@ func (m *merger) topKeys(members []int, n int) []string {
 	}
 	var list []kw
 	for k, a := range arts {
-		list = append(list, kw{k, float64(len(a)) * m.idf.weight(k)})
+		score := float64(len(a)) * m.idf.weight(k)
+		if forID && names[k] {
+			score *= 2
+		}
+		list = append(list, kw{k, score})
 	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].score != list[j].score {
@@ -274,7 +355,7 @@ func (m *merger) assignIDs(events []*Event, taken map[string]bool) {
 		}
 		var parts []string
 		members := m.members[ev]
-		for _, k := range m.topKeys(members, idWords) {
+		for _, k := range m.idKeys(members, idWords) {
 			parts = append(parts, m.surfaceOf(members, k))
 		}
 		if len(parts) > 0 {
@@ -302,8 +383,8 @@ func (m *merger) surfaceOf(members []int, key string) string {
 	count := map[string]int{}
 	for _, i := range members {
 		for _, t := range m.cands[i].ctx.clause {
-			if t.Key == key {
-				count[strings.ToLower(t.Text)]++
+			if t.Key == key && !verbLike(t.Text) {
+				count[strings.ReplaceAll(strings.ToLower(t.Text), ".", "")]++
 			}
 		}
 	}

@@ -79,3 +79,29 @@ func ExampleTokens() {
 	// meet meet false
 	// Alaska alaska true
 }
+
+func TestBase(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"met", "meet"}, {"began", "begin"}, {"took", "take"}, {"reassured", "reassure"}, {"characterized", "characterize"},
+		{"announced", "announce"}, {"escalated", "escalate"}, {"planned", "plan"}, {"occurred", "occur"}, {"stressed", "stress"},
+		{"called", "call"}, {"started", "start"}, {"warned", "warn"}, {"signed", "sign"}, {"urged", "urge"}, {"moved", "move"},
+		{"played", "play"}, {"allowed", "allow"}, {"carried", "carry"}, {"changed", "change"}, {"analysed", "analyse"},
+		{"visited", ""}, {"opened", ""}, {"convened", ""}, {"table", ""}, {"red", ""},
+	} {
+		got, ok := Base(tc.in)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Base(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+func TestThird(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"meet", "meets"}, {"reach", "reaches"}, {"stress", "stresses"}, {"say", "says"}, {"carry", "carries"},
+		{"be", "is"}, {"have", "has"}, {"go", "goes"}, {"announce", "announces"},
+	} {
+		if got := Third(tc.in); got != tc.want {
+			t.Errorf("Third(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
