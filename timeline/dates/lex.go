@@ -191,7 +191,8 @@ func init() {
 		"first", "second", "third", "fourth", "final", "ended", "ending", "ends", "season", "term", "year-earlier", "year-ago",
 		"year-end", "nine", "decade", "century", "moment", "date", "so", "far", "far,", "then", "just", "only", "not", "yet",
 		"still", "already", "ever", "always", "never", "quarterly", "as", "has", "have", "hrs", "or", "foreseeable",
-		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when")
+		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when",
+		"thousand", "supposed")
 }
 
 // startWords are the words besides month, weekday, unit and number
@@ -204,7 +205,7 @@ var startWords = func() map[string]bool {
 		"around", "approximately", "roughly", "some", "nearly", "almost", "every", "each", "daily", "weekly", "monthly",
 		"annually", "yearly", "quarterly", "hourly", "nightly", "now", "currently", "nowadays", "these", "recently",
 		"formerly", "previously", "recent", "soon", "future", "today", "tonight", "tomorrow", "yesterday", "noon",
-		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades"} {
+		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades", "that"} {
 		m[w] = true
 	}
 	return m

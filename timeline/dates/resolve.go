@@ -42,6 +42,7 @@ func getResolver(text string, anchor time.Time) *resolver {
 	r.whole = false
 	r.reach = 12
 	r.lastQY, r.lastQ = 0, 0
+	r.rt, r.refU, r.refText = time.Time{}, 0, ""
 	return r
 }
 
@@ -64,6 +65,12 @@ type resolver struct {
 	out    []Expr
 	// the last quarter the text named, for "the quarter", "a year earlier"
 	lastQY, lastQ int
+	// the discourse reference time: the last calendar date the text
+	// named (day, month or year precision, refU the unit), for "that
+	// year", "the following month", "the next day"
+	rt      time.Time
+	refU    int
+	refText string
 	// wantTense asks emit to record the clause tense of every expression
 	// in tenses (for InferAnchor)
 	wantTense  bool
@@ -134,7 +141,8 @@ func (r *resolver) chunkEnd(from int) int {
 func (r *resolver) runTokens() {
 	for i := 0; i < len(r.t); {
 		t := &r.t[i]
-		if t.k == kPunct || t.k == kWord && t.c&cStart == 0 {
+		if t.k == kPunct || t.k == kWord && t.c&cStart == 0 ||
+			t.w == "that" && !r.cls(i+1, cUnit) && r.w(i+1) != "same" { // "that" starts only "that year", "that same day"
 			i++
 			continue
 		}
@@ -154,6 +162,9 @@ func (r *resolver) emit(i int, h hit) {
 	s, e := r.t[i].s, r.t[h.end-1].e
 	r.out = append(r.out, Expr{Start: s, End: e, Text: r.text[s:e], Type: h.typ, Value: h.val, Mod: h.mod,
 		Rule: h.rule, Tense: h.tense, Anchor: r.anchor, Note: h.note})
+	if h.typ == TypeDate || h.typ == TypeTime {
+		r.setRef(h.val, r.text[s:e])
+	}
 	if r.wantTense {
 		t := h.tense
 		if t == TenseNone {
@@ -342,7 +353,11 @@ func (r *resolver) tense(i, j int) Tense {
 	if b < i && r.t[b].k != kNum {
 		b = i
 	}
-	if p := r.w(b - 1); p == "until" || p == "till" || p == "by" && r.w(b-2) != "" && r.w(b-2) != "was" && r.w(b-2) != "were" ||
+	// "since March": a time already past
+	if r.w(b-1) == "since" {
+		return TensePast
+	}
+	if p := r.w(b - 1); p == "until" || p == "till" || p == "by" && b >= 2 && r.t[b-2].k == kWord && r.w(b-2) != "was" && r.w(b-2) != "were" ||
 		(p == "as" && (r.w(b-2) == "soon" || r.w(b-2) == "early")) {
 		if _, lt := r.scanTense(b-1, -1); lt != TensePast || p != "by" {
 			return TenseFuture
@@ -383,7 +398,7 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 		// "is to meet", "are set to", "is due to"
 		if (w == "is" || w == "are" || w == "was" || w == "were") && d > 0 || (w == "is" || w == "are") {
 			nx := r.w(k + 1)
-			if nx == "to" || nx == "set" && r.w(k+2) == "to" || nx == "due" || nx == "scheduled" || nx == "expected" || nx == "going" || nx == "planning" || nx == "set" || nx == "about" {
+			if nx == "to" || nx == "supposed" || nx == "set" && r.w(k+2) == "to" || nx == "due" || nx == "scheduled" || nx == "expected" || nx == "going" || nx == "planning" || nx == "set" || nx == "about" {
 				return n, TenseFuture
 			}
 		}

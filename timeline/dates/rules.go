@@ -72,7 +72,7 @@ func (r *resolver) modified(i int) (hit, bool) {
 			return hit{}, false
 		}
 	}
-	if (w == "earlier" || w == "later") && !(h.rule == "this-unit" || h.rule == "deictic") {
+	if (w == "earlier" || w == "later") && !(h.rule == "this-unit" || h.rule == "deictic" || h.rule == "discourse-unit") {
 		return hit{}, false // "earlier" modifies only "this year", "today" ...
 	}
 	if mod == "APPROX" && !(h.typ == TypeDuration || h.rule == "units-ago" || h.rule == "year") {
@@ -120,6 +120,12 @@ func (r *resolver) date(i int) (hit, bool) {
 	}
 	switch t.w {
 	case "the":
+		if h, ok := r.anaphoric(i); ok {
+			return h, true
+		}
+		if h, ok := r.yearWords(i); ok {
+			return h, true
+		}
 		if h, ok := r.quarter(i+1, i, 0); ok {
 			return h, true
 		}
@@ -138,6 +144,8 @@ func (r *resolver) date(i int) (hit, bool) {
 			return h, true
 		}
 		return r.discourseQuarter(i)
+	case "that":
+		return r.anaphoric(i)
 	case "today", "tonight", "tomorrow", "yesterday":
 		return r.deictic(i)
 	case "this", "last", "next", "past", "coming", "previous", "current", "following", "prior":
@@ -190,6 +198,9 @@ func (r *resolver) date(i int) (hit, bool) {
 		return hit{}, false
 	}
 	if t.c&cNum != 0 {
+		if h, ok := r.yearWords(i); ok {
+			return h, true
+		}
 		return r.unitsAgo(i)
 	}
 	return hit{}, false
@@ -258,7 +269,10 @@ func (r *resolver) yearOf(month, day int, tense Tense) int {
 	if tense == TensePast && d.Sub(a) > 60*24*time.Hour {
 		y--
 	}
-	if tense == TenseFuture && a.Sub(d) > 0 {
+	if tense == TenseFuture && a.Sub(d) > 30*24*time.Hour {
+		// a future-tense date a few days back is reported speech or a
+		// deadline just passed ("ordered him returned by Jan. 14"), not
+		// next year's
 		y++
 	}
 	return y
@@ -325,8 +339,8 @@ func (r *resolver) monthDate(i int) (hit, bool) {
 		if r.punct(kk, ',') || r.w(kk) == "of" {
 			kk++
 		}
-		if y, ok := r.isYear(kk); ok {
-			return hit{end: kk + 1, typ: TypeDate, val: yearValue(y) + "-" + twoDigits(m), rule: "month-year"}, true
+		if y, e, ok := r.yearAt(kk); ok {
+			return hit{end: e, typ: TypeDate, val: yearValue(y) + "-" + twoDigits(m), rule: "month-year"}, true
 		}
 	}
 	if abbr {
@@ -674,8 +688,8 @@ func (r *resolver) season(k, start, dir int) (hit, bool) {
 	if r.w(kk) == "of" {
 		kk++
 	}
-	if y, ok := r.isYear(kk); ok {
-		return hit{end: kk + 1, typ: TypeDate, val: yearValue(y) + "-" + seasonCodes[s], rule: "season-year"}, true
+	if y, e, ok := r.yearAt(kk); ok {
+		return hit{end: e, typ: TypeDate, val: yearValue(y) + "-" + seasonCodes[s], rule: "season-year"}, true
 	}
 	if start == k && !seasonGuard(r, k) {
 		return hit{}, false // "fall" the verb, "spring" the noun
