@@ -75,7 +75,7 @@ func corpusDir() string {
 // floors are the figures the resolver must not fall below (value F1,
 // relaxed span F1); raise them as the resolver improves.
 var floors = map[string][2]float64{
-	"TimeBank": {80.2, 92.0},
+	"TimeBank": {80.4, 92.0},
 	"AQUAINT":  {77.0, 92.9},
 }
 

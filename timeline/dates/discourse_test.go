@@ -51,3 +51,13 @@ func TestSinceAndSupposedTo(t *testing.T) {
 		{"The summit will be held on Jan. 14.", "2000-08-15", "Jan. 14", TypeDate, "2001-01-14", "", "month-day-yearless-future"},
 	})
 }
+
+// Halves and spelled-out counts.
+func TestHalvesAndSpelledCounts(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Earnings for the last half of 1989 will fall.", "1989-11-02", "the last half of 1989", TypeDate, "1989-H2", "", "half"},
+		{"In the last twenty four hours, stocks fell.", "1998-01-08", "the last twenty four hours", TypeDuration, "PT24H", "", "duration"},
+		{"But a minute and a half later, a pilot called.", "1998-01-14", "a minute and a half", TypeDuration, "PT1M30S", "", "duration"},
+		{"He ruled for two years and a half.", "1998-01-14", "two years and a half", TypeDuration, "P2Y6M", "", "duration"},
+	})
+}

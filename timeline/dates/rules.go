@@ -552,6 +552,12 @@ func (r *resolver) decade(i int) (hit, bool) {
 // at token k (the expression starts at token start); y is a year the
 // text gave, or 0.
 func (r *resolver) quarter(k, start, y int) (hit, bool) {
+	if r.w(k) == "last" && r.cls(k+1, cUnit) && r.t[k+1].v == uHalf && r.w(k+2) == "of" {
+		// "the last half of 1989": the second half, when a year says of what
+		if yy, ok := r.isYear(k + 3); ok {
+			return hit{end: k + 4, typ: TypeDate, val: yearValue(yy) + "-H2", rule: "half"}, true
+		}
+	}
 	if !r.cls(k, cOrd) {
 		return hit{}, false
 	}
@@ -796,6 +802,9 @@ func (r *resolver) unitsAgo(i int) (hit, bool) {
 		return hit{}, false
 	}
 	u := r.t[k].v
+	if u == uHalf {
+		return hit{}, false // "a minute and a half later": not half a year
+	}
 	e := k + 1
 	w := r.w(e)
 	dir := 0
@@ -874,6 +883,9 @@ func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
 		} else if n >= 20 && n < 100 && r.punct(k, '-') && r.cls(k+1, cNum) && r.t[k+1].v < 10 {
 			n += r.t[k+1].v
 			k += 2
+		} else if n >= 20 && n < 100 && n%10 == 0 && r.cls(k, cNum) && r.t[k].v >= 1 && r.t[k].v <= 9 && r.t[k].w != "a" && r.t[k].w != "an" {
+			n += r.t[k].v // "twenty four hours"
+			k++
 		}
 	case t.w == "several" || t.w == "few" || t.w == "many":
 		n = -1

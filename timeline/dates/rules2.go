@@ -45,6 +45,11 @@ func (r *resolver) duration(i int) (hit, bool) {
 	if u == uHalf || u == uWeekend && n < 0 {
 		return hit{}, false
 	}
+	// "a minute and a half", "two years and a half"
+	tail := 0
+	if !half && r.w(e+1) == "and" && r.w(e+2) == "a" && r.w(e+3) == "half" {
+		half, tail = true, 3
+	}
 	a := r.w(k)
 	if (a == "a" || a == "an") && !half && !lead {
 		// "a year" alone is rarely a duration of its own ("$5 a year")
@@ -57,7 +62,7 @@ func (r *resolver) duration(i int) (hit, bool) {
 	if lead && r.w(i) == "the" && (a == "a" || a == "an") {
 		return hit{}, false
 	}
-	end := e + 1
+	end := e + 1 + tail
 	// ages are not durations: "44 years old", "a 52-year-old"
 	if r.w(end) == "old" || r.punct(end, '-') && r.w(end+1) == "old" {
 		return hit{}, false
