@@ -134,8 +134,9 @@ func latestPublished(c *timeline.Chronology) string {
 	return latest
 }
 
-// eventUpdated is the date an event was last reported, for feeds.
-func eventUpdated(c *timeline.Chronology, e *timeline.Event, arts map[string]*timeline.Article) string {
+// eventUpdated is the date an event was last reported, for feeds;
+// fallback (the latest publication date of all) when none is known.
+func eventUpdated(e *timeline.Event, arts map[string]*timeline.Article, fallback string) string {
 	if e.LastReported != "" {
 		return e.LastReported
 	}
@@ -146,7 +147,7 @@ func eventUpdated(c *timeline.Chronology, e *timeline.Event, arts map[string]*ti
 		}
 	}
 	if latest == "" {
-		latest = latestPublished(c)
+		latest = fallback
 	}
 	return latest
 }
@@ -229,9 +230,10 @@ func reportCount(reports, independent int) string {
 
 // icsEscape escapes an iCalendar TEXT value.
 func icsEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return r.Replace(s)
+	return icsEscaper.Replace(s)
 }
+
+var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
 
 // foldLine writes one content line, folded into lines of at most 75
 // octets (continuations start with a space), never inside a UTF-8
@@ -367,13 +369,14 @@ func Atom(c *timeline.Chronology, u URLs) ([]byte, error) {
 		}
 		return day + "T00:00:00Z"
 	}
+	latest := latestPublished(c)
 	f := feed{Title: c.Config.Title, Subtitle: c.Config.Description, ID: atomID(c, u, ""),
-		Updated: stamp(latestPublished(c)), Author: author{Name: c.Config.Title},
+		Updated: stamp(latest), Author: author{Name: c.Config.Title},
 		Links: []link{{Rel: "self", Type: "application/atom+xml", Href: u.Abs("feed.xml")}, {Rel: "alternate", Type: "text/html", Href: u.Abs("")}}}
 	arts := articlesByID(c)
 	for _, e := range c.Events {
 		en := entry{Title: dates.Display(e.Date, e.Mod) + ": " + e.Title, ID: atomID(c, u, e.ID),
-			Updated: stamp(eventUpdated(c, e, arts)), Link: link{Rel: "alternate", Type: "text/html", Href: u.Abs("events/" + e.ID + "/")},
+			Updated: stamp(eventUpdated(e, arts, latest)), Link: link{Rel: "alternate", Type: "text/html", Href: u.Abs("events/" + e.ID + "/")},
 			Summary: text{Type: "text", Body: eventText(e, arts)}}
 		if e.FirstReported != "" {
 			en.Published = stamp(e.FirstReported)

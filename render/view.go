@@ -57,7 +57,9 @@ type articleView struct {
 	Window       string // "Fri 8 Aug – Sun 10 Aug 2025" when inferred
 	Mentions     []*mentionView
 	Events       []*eventView
-	Body         []byte
+	// Unplaced are the article's phrases not placed on the calendar.
+	Unplaced []*mentionView
+	Body     []byte
 	// anchors are the mention ids the body rendering actually wrote.
 	anchors map[string]bool
 }
@@ -69,12 +71,16 @@ type eventView struct {
 	Reports           int
 	Flags             []string
 	Mentions          []*mentionView
-	Conflicts         []conflictView
-	Names             []string
-	SourceKeys        []string
-	First, Last       string
-	AnnouncedFor      string
-	Year, Month       string
+	// Reporters are the articles of Event.Sources, in that order; an id
+	// with no article gives a nil entry. Templates range over it instead
+	// of searching Site.Articles for each id.
+	Reporters    []*articleView
+	Conflicts    []conflictView
+	Names        []string
+	SourceKeys   []string
+	First, Last  string
+	AnnouncedFor string
+	Year, Month  string
 }
 
 type conflictView struct {
@@ -172,8 +178,11 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 			inferred = inferred || m.AnchorInferred
 		}
 		sort.Strings(ev.SourceKeys)
-		for _, id := range e.Sources {
-			if av := byID[id]; av != nil {
+		ev.Reporters = make([]*articleView, len(e.Sources))
+		for i, id := range e.Sources {
+			av := byID[id]
+			ev.Reporters[i] = av
+			if av != nil {
 				av.Events = append(av.Events, ev)
 			}
 		}
@@ -226,7 +235,11 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 		s.First, s.Last = s.Events[0].Display, s.Events[n-1].Display
 	}
 	for _, m := range c.Unplaced {
-		s.Unplaced = append(s.Unplaced, newMention(m, byID[m.Article], u))
+		mv := newMention(m, byID[m.Article], u)
+		s.Unplaced = append(s.Unplaced, mv)
+		if mv.Article != nil {
+			mv.Article.Unplaced = append(mv.Article.Unplaced, mv)
+		}
 	}
 	for _, av := range s.Articles {
 		sort.SliceStable(av.Mentions, func(i, j int) bool { return av.Mentions[i].Start < av.Mentions[j].Start })

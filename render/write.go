@@ -72,10 +72,15 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	s := newSite(c, u)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s}
 
-	for _, a := range s.Articles {
+	err = ordered(len(s.Articles), func(i int) ([]byte, error) {
+		a := s.Articles[i]
 		if err := r.renderBody(a, c.Config.Markup.Unsafe); err != nil {
-			return r.res, fmt.Errorf("%s: %w", a.File, err)
+			return nil, fmt.Errorf("%s: %w", a.File, err)
 		}
+		return nil, nil
+	}, func(int, []byte) error { return nil })
+	if err != nil {
+		return r.res, err
 	}
 	// Link to a phrase's anchor only where the body rendering wrote it.
 	for _, ev := range s.Events {
@@ -87,27 +92,27 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		fixHref(m)
 	}
 
-	for _, p := range []page{
-		{Kind: "index", Path: ""},
-		{Kind: "sources", Path: "sources/", Title: "Sources"},
-		{Kind: "checks", Path: "checks/", Title: "Checks"},
-		{Kind: "about", Path: "about/", Title: "How dates are resolved"},
-	} {
-		if err := r.page(p); err != nil {
-			return r.res, err
-		}
-	}
+	pages := make([]page, 0, len(s.Events)+len(s.Articles)+5)
+	pages = append(pages,
+		page{Kind: "index", Path: ""},
+		page{Kind: "sources", Path: "sources/", Title: "Sources"},
+		page{Kind: "checks", Path: "checks/", Title: "Checks"},
+		page{Kind: "about", Path: "about/", Title: "How dates are resolved"})
 	for _, ev := range s.Events {
-		if err := r.page(page{Kind: "event", Path: ev.Path, Title: ev.Display + ": " + ev.Title, Event: ev}); err != nil {
-			return r.res, err
-		}
+		pages = append(pages, page{Kind: "event", Path: ev.Path, Title: ev.Display + ": " + ev.Title, Event: ev})
 	}
 	for _, a := range s.Articles {
-		if err := r.page(page{Kind: "article", Path: a.Path, Title: a.Title, Article: a}); err != nil {
-			return r.res, err
-		}
+		pages = append(pages, page{Kind: "article", Path: a.Path, Title: a.Title, Article: a})
 	}
-	if err := r.page(page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true}); err != nil {
+	pages = append(pages, page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true})
+	// Pages are executed on every core and written one by one in the
+	// order above, so the output does not depend on the parallelism.
+	err = ordered(len(pages), func(i int) ([]byte, error) {
+		return r.execute(pages[i])
+	}, func(i int, b []byte) error {
+		return r.writePage(pages[i], b)
+	})
+	if err != nil {
 		return r.res, err
 	}
 	names, static := theme.Static()
@@ -172,16 +177,23 @@ func (r *run) file(name string, b []byte) error {
 	return nil
 }
 
-func (r *run) page(p page) error {
+// execute renders a page. It may run on several goroutines at once.
+func (r *run) execute(p page) ([]byte, error) {
 	p.Site = r.site
 	t := r.tmpls[p.Kind]
 	if t == nil {
-		return fmt.Errorf("theme: layouts/%s.html is missing", p.Kind)
+		return nil, fmt.Errorf("theme: layouts/%s.html is missing", p.Kind)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layouts/baseof.html", p); err != nil {
-		return r.theme.explain(err)
+		return nil, r.theme.explain(err)
 	}
+	return buf.Bytes(), nil
+}
+
+// writePage writes a rendered page and lists it in the sitemap. Pages
+// are written one at a time, in a fixed order.
+func (r *run) writePage(p page, b []byte) error {
 	name := p.File
 	if name == "" {
 		name = p.Path + "index.html"
@@ -189,7 +201,7 @@ func (r *run) page(p page) error {
 			r.sitemap = append(r.sitemap, p.Path)
 		}
 	}
-	if err := r.file(name, buf.Bytes()); err != nil {
+	if err := r.file(name, b); err != nil {
 		return err
 	}
 	r.res.Pages++
@@ -202,11 +214,9 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL,
 			Title: m.Display + " (" + m.Rule + ")"})
 	}
-	for _, m := range r.site.Unplaced {
-		if m.Article == a {
-			hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start),
-				Title: "not placed on the calendar: " + m.Value})
-		}
+	for _, m := range a.Unplaced {
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start),
+			Title: "not placed on the calendar: " + m.Value})
 	}
 	body, written, err := renderBody(a.Article.Body, hls, unsafe)
 	if err != nil {

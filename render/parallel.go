@@ -1,0 +1,82 @@
+package render
+
+import (
+	"runtime"
+	"sync"
+)
+
+// ordered runs work(0) … work(n-1) on every core and hands each result
+// to emit on the calling goroutine, in index order, so what emit writes
+// does not depend on the number of cores or on scheduling. At most a
+// few results per core wait for emit, bounding memory. The first error,
+// in index order, from work or emit stops it and is returned.
+func ordered(n int, work func(i int) ([]byte, error), emit func(i int, b []byte) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	if workers <= 1 || n <= 1 {
+		for i := range n {
+			b, err := work(i)
+			if err == nil {
+				err = emit(i, b)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	type result struct {
+		b   []byte
+		err error
+	}
+	window := 4 * workers
+	// ring[i%window] carries result i; index i+window is only handed out
+	// once emit has taken result i (sem), so a slot never holds two.
+	ring := make([]chan result, window)
+	for i := range ring {
+		ring[i] = make(chan result, 1)
+	}
+	sem := make(chan struct{}, window)
+	jobs := make(chan int)
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	go func() {
+		defer close(jobs)
+		for i := range n {
+			select {
+			case sem <- struct{}{}:
+			case <-quit:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				b, err := work(i)
+				ring[i%window] <- result{b, err}
+			}
+		}()
+	}
+	var err error
+	for i := range n {
+		r := <-ring[i%window]
+		err = r.err
+		if err == nil {
+			err = emit(i, r.b)
+		}
+		if err != nil {
+			break
+		}
+		<-sem
+	}
+	close(quit)
+	wg.Wait()
+	return err
+}
