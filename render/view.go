@@ -13,6 +13,12 @@ import (
 // everything a page shows worked out (display dates, URLs, the split
 // of each sentence around its phrase), so templates stay simple.
 
+// Fields repeated from an embedded value (Title, Source, Value, ...) are
+// copies of it: text/template finds a struct's own fields with a quick
+// scan, but a promoted field only through reflect's slow, allocating
+// search of the embedded structs, once per use on every page. The
+// embedded values stay, so a theme can still use any other field.
+
 // siteView is shared by every page.
 type siteView struct {
 	Title, Description, Lang string
@@ -49,6 +55,11 @@ type sourceOption struct{ Value, Label string }
 
 type articleView struct {
 	*timeline.Article
+	// Copies of Article fields (see above).
+	ID, File, Title, Source string
+	PublishedInferred       bool
+	Inference               []string
+
 	URL          string
 	Path         string // site path of its page
 	Published    string // display, "" when unknown
@@ -66,6 +77,10 @@ type articleView struct {
 
 type eventView struct {
 	*timeline.Event
+	// Copies of Event fields (see above).
+	ID, Title, Date, Mod, Precision, Note, Link string
+	Independent                                 int
+
 	Path, URL, Anchor string
 	Display, DateTime string
 	Reports           int
@@ -91,6 +106,10 @@ type conflictView struct {
 
 type mentionView struct {
 	timeline.Mention
+	// Copies of Mention fields (see above).
+	Sentence, Value, Rule, Tense, Anchor, Note string
+	AnchorInferred                             bool
+
 	Article                *articleView
 	Event                  *eventView
 	Before, Phrase, After  string
@@ -101,6 +120,9 @@ type mentionView struct {
 
 type findingView struct {
 	timeline.Finding
+	// Copies of Finding fields (see above).
+	Kind, Message string
+
 	Event   *eventView
 	Article *articleView
 }
@@ -117,7 +139,9 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 	byID := map[string]*articleView{}
 	sources := map[string]string{}
 	for _, a := range c.Articles {
-		av := &articleView{Article: a, Path: "articles/" + a.ID + "/", SourceKey: sourceKey(a)}
+		av := &articleView{Article: a, ID: a.ID, File: a.File, Title: a.Title, Source: a.Source,
+			PublishedInferred: a.PublishedInferred, Inference: a.Inference,
+			Path: "articles/" + a.ID + "/", SourceKey: sourceKey(a)}
 		av.URL = u.Path(av.Path)
 		if !a.Published.IsZero() {
 			av.PublishedISO = dates.DayValue(a.Published)
@@ -143,7 +167,9 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 
 	names := eventNames(c.Events)
 	for i, e := range c.Events {
-		ev := &eventView{Event: e, Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
+		ev := &eventView{Event: e, ID: e.ID, Title: e.Title, Date: e.Date, Mod: e.Mod, Precision: e.Precision,
+			Note: e.Note, Link: e.Link, Independent: e.Independent,
+			Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
 			Display: dates.Display(e.Date, e.Mod), DateTime: datetime(e.Date), Reports: len(e.Sources),
 			Names: names.perEvent[i]}
 		ev.URL = u.Path(ev.Path)
@@ -249,7 +275,8 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 		evByID[ev.ID] = ev
 	}
 	for _, f := range c.Findings {
-		s.Findings = append(s.Findings, findingView{Finding: f, Event: evByID[f.Event], Article: byID[f.Article]})
+		s.Findings = append(s.Findings, findingView{Finding: f, Kind: f.Kind, Message: f.Message,
+			Event: evByID[f.Event], Article: byID[f.Article]})
 	}
 	for _, w := range c.Warnings {
 		s.Warnings = append(s.Warnings, w.Error())
@@ -258,7 +285,9 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 }
 
 func newMention(m timeline.Mention, a *articleView, u URLs) *mentionView {
-	mv := &mentionView{Mention: m, Article: a, Display: dates.Display(m.Value, m.Mod)}
+	mv := &mentionView{Mention: m, Sentence: m.Sentence, Value: m.Value, Rule: m.Rule, Tense: m.Tense,
+		Anchor: m.Anchor, Note: m.Note, AnchorInferred: m.AnchorInferred,
+		Article: a, Display: dates.Display(m.Value, m.Mod)}
 	if m.Anchor != "" {
 		mv.AnchorDisplay = dates.Display(m.Anchor, "")
 	}

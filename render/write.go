@@ -72,6 +72,29 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	s := newSite(c, u)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s}
 
+	// The exports read only c: encode them alongside the pages, each on
+	// its own goroutine, and write them in their place below.
+	type encoded struct {
+		b   []byte
+		err error
+	}
+	exports := make([]chan encoded, len(Formats))
+	for i, f := range Formats {
+		exports[i] = make(chan encoded, 1)
+		go func() {
+			b, err := f.encode(c, u)
+			exports[i] <- encoded{b, err}
+		}()
+	}
+	// Every export goroutine has finished when WriteTo returns.
+	defer func() {
+		for _, ch := range exports {
+			if ch != nil {
+				<-ch
+			}
+		}
+	}()
+
 	err = ordered(len(s.Articles), func(i int) ([]byte, error) {
 		a := s.Articles[i]
 		if err := r.renderBody(a, c.Config.Markup.Unsafe); err != nil {
@@ -121,12 +144,13 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			return r.res, err
 		}
 	}
-	for _, f := range Formats {
-		b, err := f.encode(c, u)
-		if err != nil {
-			return r.res, fmt.Errorf("%s: %w", f.File, err)
+	for i, f := range Formats {
+		e := <-exports[i]
+		exports[i] = nil
+		if e.err != nil {
+			return r.res, fmt.Errorf("%s: %w", f.File, e.err)
 		}
-		if err := r.file(f.File, b); err != nil {
+		if err := r.file(f.File, e.b); err != nil {
 			return r.res, err
 		}
 	}
