@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/timeline-news/timeline/timeline/dates"
+	"github.com/timeline-news/timeline/timeline/words"
 )
 
 // Thresholds of content similarity (cosine of idf-weighted word
@@ -76,15 +77,18 @@ type cand struct {
 	span     dates.Span
 	ctx      context
 	vec      vector
-	art      int  // index of the article in the merger's list
-	attached bool // a time-of-day mention attached to an event of another day: it does not vote on the date
+	norm     float64 // norm of vec
+	art      int     // index of the article in the merger's list
+	attached bool    // a time-of-day mention attached to an event of another day: it does not vote on the date
 }
 
 // cluster is a growing event: its mentions and the sum of their vectors.
 type cluster struct {
 	members  []int
 	centroid vector
+	norm     float64    // norm of centroid
 	span     dates.Span // the span of the mention that founded it
+	months   []int32    // the months span overlaps (see monthNums)
 	articles map[int]bool
 	dead     bool // merged into another cluster
 }
@@ -98,19 +102,29 @@ type merger struct {
 	clusters []*cluster
 	byDay    map[int][]int    // day number → clusters founded by a day mention
 	byMonth  map[string][]int // "2025-08" → clusters whose span overlaps the month
-	idf      idfTable
-	members  map[*Event][]int // an event's candidate indexes, for curation
-	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
-	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
+	// posting lists, for coarse mentions: the clusters whose span
+	// overlaps a month and whose centroid has a key; and the clusters
+	// holding each article's mentions.
+	posting map[monthKey][]int
+	byArt   map[int][]int
+	idf     idfTable
+	members map[*Event][]int // an event's candidate indexes, for curation
+	solo    map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
+	persons map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 }
 
+// monthKey is a month (see monthNums) and a content key.
+type monthKey struct{ month, key int32 }
+
 func newMerger(articles []*Article, mentions []Mention) *merger {
-	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{}, byMonth: map[string][]int{}}
+	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{}, byMonth: map[string][]int{},
+		posting: map[monthKey][]int{}, byArt: map[int][]int{}}
 	for i, a := range articles {
 		m.artIndex[a.ID] = i
 	}
 	m.wire = wireGroups(articles)
 	var ctxs []context
+	tokens := map[string][]words.Token{} // sentences with several mentions are read once
 	for _, mn := range mentions {
 		span, ok := dates.ParseSpan(mn.Value)
 		if !ok || (mn.Type != string(dates.TypeDate) && mn.Type != string(dates.TypeTime)) {
@@ -121,14 +135,21 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		if !ok {
 			ai = len(m.articles) // a mention of an unknown article sorts last
 		}
-		c := cand{m: mn, span: span, ctx: mentionContext(mn), art: ai}
+		toks, ok := tokens[mn.Sentence]
+		if !ok {
+			toks = words.Tokens(mn.Sentence)
+			tokens[mn.Sentence] = toks
+		}
+		c := cand{m: mn, span: span, ctx: mentionContext(mn, toks), art: ai}
 		m.cands = append(m.cands, c)
 		ctxs = append(ctxs, c.ctx)
 	}
 	m.idf = newIDF(ctxs)
 	m.solo, m.persons = soloNames(m.cands)
+	ids := m.idf.keyIDs()
 	for i := range m.cands {
-		m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx)
+		m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx, ids)
+		m.cands[i].norm = m.cands[i].vec.norm()
 	}
 	return m
 }
@@ -199,7 +220,7 @@ func (m *merger) sortCands(idx []int) {
 
 func (m *merger) newCluster(i int) int {
 	c := &m.cands[i]
-	cl := &cluster{members: []int{i}, centroid: c.vec, span: c.span, articles: map[int]bool{c.art: true}}
+	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, articles: map[int]bool{c.art: true}}
 	if isDay(c.span) {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
@@ -211,26 +232,71 @@ func (m *merger) newCluster(i int) int {
 	for _, k := range monthKeys(cl.span) {
 		m.byMonth[k] = append(m.byMonth[k], id)
 	}
+	cl.months = monthNums(cl.span)
+	m.post(id, c.vec)
+	m.byArt[c.art] = append(m.byArt[c.art], id)
 	return id
+}
+
+// post adds cluster id to the posting lists of its months for keys of v.
+func (m *merger) post(id int, v vector) {
+	for _, mo := range m.clusters[id].months {
+		for _, t := range v {
+			k := monthKey{mo, t.key}
+			m.posting[k] = append(m.posting[k], id)
+		}
+	}
 }
 
 func (m *merger) join(ci, i int) {
 	cl := m.clusters[ci]
+	c := &m.cands[i]
 	cl.members = append(cl.members, i)
-	cl.centroid = add(cl.centroid, m.cands[i].vec)
-	cl.articles[m.cands[i].art] = true
+	if fresh := newKeys(cl.centroid, c.vec); len(fresh) > 0 {
+		m.post(ci, fresh)
+	}
+	cl.centroid = add(cl.centroid, c.vec)
+	cl.norm = cl.centroid.norm()
+	if !cl.articles[c.art] {
+		cl.articles[c.art] = true
+		m.byArt[c.art] = append(m.byArt[c.art], ci)
+	}
+}
+
+// newKeys returns the terms of v whose keys a lacks (both sorted).
+func newKeys(a, v vector) vector {
+	var out vector
+	i := 0
+	for _, t := range v {
+		for i < len(a) && a[i].key < t.key {
+			i++
+		}
+		if i >= len(a) || a[i].key != t.key {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sim is the cosine similarity of candidate i and cluster cl, from
+// their cached norms: the same value as cosine(vec, centroid).
+func (m *merger) sim(v vector, vn float64, cl *cluster) float64 {
+	if vn == 0 || cl.norm == 0 {
+		return 0
+	}
+	return dot(v, cl.centroid) / (vn * cl.norm)
 }
 
 // best returns the live cluster among ids most similar to vector v, and
 // its similarity; -1 when there is none.
-func (m *merger) best(ids []int, v vector, ok func(*cluster) bool) (int, float64) {
+func (m *merger) best(ids []int, v vector, vn float64, ok func(*cluster) bool) (int, float64) {
 	bi, bs := -1, 0.0
 	for _, id := range ids {
 		cl := m.clusters[id]
 		if cl.dead || (ok != nil && !ok(cl)) {
 			continue
 		}
-		if s := cosine(v, cl.centroid); bi < 0 || s > bs {
+		if s := m.sim(v, vn, cl); bi < 0 || s > bs {
 			bi, bs = id, s
 		}
 	}
@@ -241,7 +307,7 @@ func (m *merger) best(ids []int, v vector, ok func(*cluster) bool) (int, float64
 // or founds a new one.
 func (m *merger) placeDay(i int) {
 	c := &m.cands[i]
-	if ci, s := m.best(m.byDay[dayNum(c.span)], c.vec, nil); ci >= 0 && s >= sameDayThreshold {
+	if ci, s := m.best(m.byDay[dayNum(c.span)], c.vec, c.norm, nil); ci >= 0 && s >= sameDayThreshold {
 		m.join(ci, i)
 		return
 	}
@@ -268,7 +334,7 @@ func (m *merger) joinRepeatedDays() {
 				target = ti
 			}
 		}
-		if target >= 0 && cosine(c.vec, m.clusters[target].centroid) > 0 {
+		if target >= 0 && m.sim(c.vec, c.norm, m.clusters[target]) > 0 {
 			m.join(target, s.members[0])
 			s.dead = true
 		}
@@ -284,7 +350,7 @@ func (m *merger) attachTimeOfDay(i int) bool {
 	for k := 0; k <= attachWindow; k++ {
 		ids = append(ids, m.byDay[d+k]...)
 	}
-	ci, s := m.best(ids, c.vec, func(cl *cluster) bool { return cl.articles[c.art] })
+	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return cl.articles[c.art] })
 	if ci < 0 || s <= 0 {
 		return false
 	}
@@ -314,7 +380,7 @@ func (m *merger) joinConflicts() {
 				if b.dead || shareArticle(a, b) {
 					continue
 				}
-				if s := cosine(a.centroid, b.centroid); s >= conflictThreshold {
+				if s := m.sim(a.centroid, a.norm, b); s >= conflictThreshold {
 					pairs = append(pairs, pair{ai, bi, s})
 				}
 			}
@@ -354,19 +420,24 @@ func shareArticle(a, b *cluster) bool {
 func (m *merger) placeCoarse(i int) {
 	c := &m.cands[i]
 	within := narrow(c.span, c.m.Mod)
+	inside := func(cl *cluster) bool { return within.Contains(cl.span) }
+	// Only clusters sharing a key with the mention can reach the
+	// threshold: they come from the posting lists of its months. In id
+	// order, the first of equally similar clusters wins, as over all.
 	seen := map[int]bool{}
 	var ids []int
-	for _, k := range monthKeys(within) {
-		for _, id := range m.byMonth[k] {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+	for _, mo := range monthNums(within) {
+		for _, t := range c.vec {
+			for _, id := range m.posting[monthKey{mo, t.key}] {
+				if !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
 			}
 		}
 	}
 	sort.Ints(ids)
-	inside := func(cl *cluster) bool { return within.Contains(cl.span) }
-	ci, s := m.best(ids, c.vec, inside)
+	ci, s := m.best(ids, c.vec, c.norm, inside)
 	if ci >= 0 && s >= coarseThreshold {
 		m.join(ci, i)
 		return
@@ -375,8 +446,8 @@ func (m *merger) placeCoarse(i int) {
 	// events ("as both leaders approach their meeting next week") speaks
 	// of that event when the words allow it.
 	own := -1
-	for _, id := range ids {
-		if cl := m.clusters[id]; !cl.dead && inside(cl) && cl.articles[c.art] {
+	for _, id := range m.byArt[c.art] {
+		if cl := m.clusters[id]; !cl.dead && inside(cl) && id != own {
 			if own >= 0 {
 				own = -2
 				break
@@ -384,7 +455,7 @@ func (m *merger) placeCoarse(i int) {
 			own = id
 		}
 	}
-	if own >= 0 && cosine(c.vec, m.clusters[own].centroid) > 0 {
+	if own >= 0 && m.sim(c.vec, c.norm, m.clusters[own]) > 0 {
 		m.join(own, i)
 		return
 	}
@@ -420,6 +491,19 @@ func monthKeys(s dates.Span) []string {
 		}
 	}
 	return keys
+}
+
+// monthNums lists the months a span overlaps as year*12+month-1, as
+// monthKeys does.
+func monthNums(s dates.Span) []int32 {
+	var out []int32
+	for t := dates.Day(s.Start.Year(), s.Start.Month(), 1); t.Before(s.End); t = t.AddDate(0, 1, 0) {
+		out = append(out, int32(t.Year()*12+int(t.Month())-1))
+		if len(out) > 1200 {
+			break
+		}
+	}
+	return out
 }
 
 func (m *merger) liveClusters() []*cluster {

@@ -13,7 +13,7 @@ import (
 type vector []term
 
 type term struct {
-	key string
+	key int32 // index of the key in the merger's sorted key list: id order is key order
 	w   float64
 }
 
@@ -45,18 +45,36 @@ const minClauseWords = 2
 // context is the content of one mention: its words with weights, and
 // the words of its clause in order (for titles).
 type context struct {
-	bag    map[string]float64
+	// bag holds each key once, with its highest weight (a slice: a
+	// sentence has a few dozen words, a map per mention costs more).
+	bag    []bagTerm
 	clause []words.Token
 	// cs, ce are the clause's byte offsets in the sentence.
 	cs, ce int
-	// surface counts how each key is written, for ids and titles.
-	surface map[string]string
 }
 
-// mentionContext reads the words around a mention's phrase.
-func mentionContext(m Mention) context {
+type bagTerm struct {
+	key string
+	w   float64
+}
+
+// put keeps the highest weight of key.
+func (c *context) put(key string, w float64) {
+	for i := range c.bag {
+		if c.bag[i].key == key {
+			if w > c.bag[i].w {
+				c.bag[i].w = w
+			}
+			return
+		}
+	}
+	c.bag = append(c.bag, bagTerm{key, w})
+}
+
+// mentionContext reads the words around a mention's phrase; toks are
+// the words of its sentence (words.Tokens).
+func mentionContext(m Mention, toks []words.Token) context {
 	sent := m.Sentence
-	toks := words.Tokens(sent)
 	ps, pe := m.Start-m.SentenceStart, m.End-m.SentenceStart
 	segs := clauseSegments(sent)
 	// find the segment holding the phrase
@@ -87,7 +105,7 @@ func mentionContext(m Mention) context {
 			hi++
 		}
 	}
-	c := context{bag: map[string]float64{}, surface: map[string]string{}, cs: segs[lo][0], ce: segs[hi][1]}
+	c := context{bag: make([]bagTerm, 0, len(toks)), cs: segs[lo][0], ce: segs[hi][1]}
 	for k, t := range toks {
 		if t.Start < pe && t.End > ps { // the date phrase itself
 			continue
@@ -105,12 +123,7 @@ func mentionContext(m Mention) context {
 		if t.Name {
 			w *= nameBoost
 		}
-		if w > c.bag[t.Key] {
-			c.bag[t.Key] = w
-		}
-		if _, ok := c.surface[t.Key]; !ok {
-			c.surface[t.Key] = strings.ToLower(t.Text)
-		}
+		c.put(t.Key, w)
 	}
 	return c
 }
@@ -171,8 +184,8 @@ type idfTable struct {
 func newIDF(ctxs []context) idfTable {
 	t := idfTable{df: map[string]int{}, n: len(ctxs)}
 	for _, c := range ctxs {
-		for k := range c.bag {
-			t.df[k]++
+		for _, b := range c.bag {
+			t.df[b.key]++
 		}
 	}
 	return t
@@ -188,11 +201,27 @@ func (t idfTable) weight(key string) float64 {
 	return math.Log(1 + float64(t.n)/float64(df))
 }
 
-// vectorOf turns a context into a unit vector weighted by idf.
-func (t idfTable) vectorOf(c context) vector {
+// keyIDs numbers every key of the table in string order, so that
+// vectors sorted by id are sorted by key.
+func (t idfTable) keyIDs() map[string]int32 {
+	keys := make([]string, 0, len(t.df))
+	for k := range t.df {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	ids := make(map[string]int32, len(keys))
+	for i, k := range keys {
+		ids[k] = int32(i)
+	}
+	return ids
+}
+
+// vectorOf turns a context into a unit vector weighted by idf; ids
+// numbers the keys (see keyIDs).
+func (t idfTable) vectorOf(c context, ids map[string]int32) vector {
 	v := make(vector, 0, len(c.bag))
-	for k, w := range c.bag {
-		v = append(v, term{k, w * t.weight(k)})
+	for _, b := range c.bag {
+		v = append(v, term{ids[b.key], b.w * t.weight(b.key)})
 	}
 	sort.Slice(v, func(i, j int) bool { return v[i].key < v[j].key })
 	return v.unit()

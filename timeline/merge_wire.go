@@ -1,8 +1,8 @@
 package timeline
 
 import (
-	"hash/fnv"
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -39,41 +39,64 @@ func wireGroups(articles []*Article) []int {
 		}
 		return x
 	}
+	// (hash, article) pairs sorted by hash: each run of one hash is a
+	// posting list, capped at its first maxPosting articles.
 	sketches := make([][]uint64, n)
-	postings := map[uint64][]int{}
+	type posting struct {
+		h   uint64
+		art int32
+	}
+	var all []posting
 	for i, a := range articles {
 		sketches[i] = sketch(a.Text)
 		for _, h := range sketches[i] {
-			if len(postings[h]) < maxPosting {
-				postings[h] = append(postings[h], i)
-			}
+			all = append(all, posting{h, int32(i)})
 		}
 	}
-	for i := range articles {
-		shared := map[int]int{}
-		for _, h := range sketches[i] {
-			for _, j := range postings[h] {
-				if j > i {
-					shared[j]++
-				}
+	slices.SortFunc(all, func(x, y posting) int {
+		if x.h != y.h {
+			return cmp.Compare(x.h, y.h)
+		}
+		return cmp.Compare(x.art, y.art)
+	})
+	shared := map[[2]int32]int{} // article pair → sketch hashes shared
+	for lo := 0; lo < len(all); {
+		hi := lo + 1
+		for hi < len(all) && all[hi].h == all[lo].h {
+			hi++
+		}
+		run := all[lo:min(hi, lo+maxPosting)]
+		for x := 0; x < len(run); x++ {
+			for y := x + 1; y < len(run); y++ {
+				shared[[2]int32{run[x].art, run[y].art}]++
 			}
 		}
-		var cands []int
-		for j, k := range shared {
-			// a resemblance of wireThreshold shares at least that many sketch hashes
-			if float64(k) >= wireThreshold*float64(min(len(sketches[i]), len(sketches[j]))) {
-				cands = append(cands, j)
-			}
+		lo = hi
+	}
+	pairs := make([][2]int32, 0, len(shared))
+	for p, k := range shared {
+		i, j := int(p[0]), int(p[1])
+		// a resemblance of wireThreshold shares at least that many sketch hashes
+		if float64(k) >= wireThreshold*float64(min(len(sketches[i]), len(sketches[j]))) {
+			pairs = append(pairs, p)
 		}
-		sort.Ints(cands)
-		for _, j := range cands {
-			if resemblance(sketches[i], sketches[j]) >= wireThreshold {
-				a, b := find(i), find(j)
-				if a > b {
-					a, b = b, a
-				}
-				parent[b] = a
+	}
+	// Components do not depend on the order of unions (the root is the
+	// smallest index); sorting keeps the work deterministic anyway.
+	slices.SortFunc(pairs, func(x, y [2]int32) int {
+		if x[0] != y[0] {
+			return cmp.Compare(x[0], y[0])
+		}
+		return cmp.Compare(x[1], y[1])
+	})
+	for _, p := range pairs {
+		i, j := int(p[0]), int(p[1])
+		if resemblance(sketches[i], sketches[j]) >= wireThreshold {
+			a, b := find(i), find(j)
+			if a > b {
+				a, b = b, a
 			}
+			parent[b] = a
 		}
 	}
 	out := make([]int, n)
@@ -83,6 +106,12 @@ func wireGroups(articles []*Article) []int {
 	return out
 }
 
+// FNV-1a 64-bit parameters (as hash/fnv).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // sketch returns the sketchSize smallest distinct shingle hashes of a
 // text, sorted.
 func sketch(text string) []uint64 {
@@ -90,21 +119,22 @@ func sketch(text string) []uint64 {
 	if len(ws) < shingleWords {
 		return nil
 	}
-	seen := map[uint64]bool{}
-	var hs []uint64
+	hs := make([]uint64, 0, len(ws)-shingleWords+1)
 	for i := 0; i+shingleWords <= len(ws); i++ {
-		h := fnv.New64a()
+		// FNV-1a over the words, each followed by a space
+		h := uint64(fnvOffset)
 		for _, w := range ws[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{' '})
+			for k := 0; k < len(w); k++ {
+				h ^= uint64(w[k])
+				h *= fnvPrime
+			}
+			h ^= ' '
+			h *= fnvPrime
 		}
-		v := h.Sum64()
-		if !seen[v] {
-			seen[v] = true
-			hs = append(hs, v)
-		}
+		hs = append(hs, h)
 	}
-	sort.Slice(hs, func(a, b int) bool { return hs[a] < hs[b] })
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
 	if len(hs) > sketchSize {
 		hs = hs[:sketchSize]
 	}

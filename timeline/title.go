@@ -23,6 +23,12 @@ const maxTitleWords = 12
 
 // title makes the title of an event from its mentions.
 func (m *merger) title(members []int) string {
+	if len(members) == 1 { // one candidate: no need to score it
+		if t, _, _ := m.titleFrom(&m.cands[members[0]]); t != "" {
+			return t
+		}
+		return clip(m.cands[members[0]].m.Sentence)
+	}
 	keys := m.topKeys(members, 5)
 	best, bestScore := "", -1e9
 	for _, i := range members {
@@ -127,13 +133,16 @@ func (m *merger) titleFrom(c *cand) (title string, verb, quoted bool) {
 		ws = ws[:len(ws)-1]
 	}
 	t := strings.Trim(strings.Join(ws, " "), " ,;:—–-“”\"'.")
-	t = strings.NewReplacer(" ,", ",", "“", "", "”", "", "\"", "", dateMark, "").Replace(t)
+	t = titleCleaner.Replace(t)
 	if t == "" {
 		return "", false, quoted
 	}
 	r, n := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[n:], verb, quoted
 }
+
+// titleCleaner removes quotation marks and the date mark from a title.
+var titleCleaner = strings.NewReplacer(" ,", ",", "“", "", "”", "", "\"", "", dateMark, "")
 
 // inQuote reports whether the end of s is inside a quotation.
 func inQuote(s string) bool {

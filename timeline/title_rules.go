@@ -551,6 +551,23 @@ func resolveSubject(ws []string, person string, pair string) []string {
 // capitalised word the corpus uses alone that such a run ended) and
 // the nearest pair of names joined by "and" ("Trump and Putin").
 func namesBefore(text string, persons map[string]bool) (person, pair string) {
+	// Read the last couple of thousand bytes first (from a space, so
+	// no word is cut); the whole text only when they name no one.
+	if len(text) > namesWindow {
+		if i := strings.IndexByte(text[len(text)-namesWindow:], ' '); i >= 0 {
+			p, q := namesIn(text[len(text)-namesWindow+i:], persons)
+			if p != "" && q != "" {
+				return p, q
+			}
+		}
+	}
+	return namesIn(text, persons)
+}
+
+// namesWindow is how many bytes before a pronoun namesBefore reads first.
+const namesWindow = 2000
+
+func namesIn(text string, persons map[string]bool) (person, pair string) {
 	ws := strings.Fields(text)
 	for i := len(ws) - 1; i >= 0 && (person == "" || pair == ""); i-- {
 		w := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(ws[i], ",;:.!?\"“”()"), "'s"), "’s")
