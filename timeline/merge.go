@@ -107,6 +107,10 @@ type merger struct {
 	// holding each article's mentions.
 	posting map[monthKey][]int
 	byArt   map[int][]int
+	// seen, epoch and ids are placeCoarse's scratch space.
+	seen    []int
+	epoch   int
+	ids     []int
 	idf     idfTable
 	members map[*Event][]int // an event's candidate indexes, for curation
 	solo    map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
@@ -123,7 +127,7 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		m.artIndex[a.ID] = i
 	}
 	m.wire = wireGroups(articles)
-	var ctxs []context
+	m.cands = make([]cand, 0, len(mentions))
 	tokens := map[string][]words.Token{} // sentences with several mentions are read once
 	for _, mn := range mentions {
 		span, ok := dates.ParseSpan(mn.Value)
@@ -142,9 +146,8 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		}
 		c := cand{m: mn, span: span, ctx: mentionContext(mn, toks), art: ai}
 		m.cands = append(m.cands, c)
-		ctxs = append(ctxs, c.ctx)
 	}
-	m.idf = newIDF(ctxs)
+	m.idf = newIDF(m.cands)
 	m.solo, m.persons = soloNames(m.cands)
 	ids := m.idf.keyIDs()
 	for i := range m.cands {
@@ -424,18 +427,22 @@ func (m *merger) placeCoarse(i int) {
 	// Only clusters sharing a key with the mention can reach the
 	// threshold: they come from the posting lists of its months. In id
 	// order, the first of equally similar clusters wins, as over all.
-	seen := map[int]bool{}
-	var ids []int
+	m.epoch++
+	for len(m.seen) < len(m.clusters) {
+		m.seen = append(m.seen, 0)
+	}
+	ids := m.ids[:0]
 	for _, mo := range monthNums(within) {
 		for _, t := range c.vec {
 			for _, id := range m.posting[monthKey{mo, t.key}] {
-				if !seen[id] {
-					seen[id] = true
+				if m.seen[id] != m.epoch {
+					m.seen[id] = m.epoch
 					ids = append(ids, id)
 				}
 			}
 		}
 	}
+	m.ids = ids
 	sort.Ints(ids)
 	ci, s := m.best(ids, c.vec, c.norm, inside)
 	if ci >= 0 && s >= coarseThreshold {

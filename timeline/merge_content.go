@@ -181,10 +181,10 @@ type idfTable struct {
 	n  int
 }
 
-func newIDF(ctxs []context) idfTable {
-	t := idfTable{df: map[string]int{}, n: len(ctxs)}
-	for _, c := range ctxs {
-		for _, b := range c.bag {
+func newIDF(cands []cand) idfTable {
+	t := idfTable{df: map[string]int{}, n: len(cands)}
+	for i := range cands {
+		for _, b := range cands[i].ctx.bag {
 			t.df[b.key]++
 		}
 	}

@@ -115,7 +115,7 @@ const (
 // sketch returns the sketchSize smallest distinct shingle hashes of a
 // text, sorted.
 func sketch(text string) []uint64 {
-	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	ws := sketchWords(text)
 	if len(ws) < shingleWords {
 		return nil
 	}
@@ -139,6 +139,36 @@ func sketch(text string) []uint64 {
 		hs = hs[:sketchSize]
 	}
 	return hs
+}
+
+// sketchWords splits text into lower-case words of letters and digits.
+// ASCII text (most news) is cut in place: the words are substrings of
+// one lower-cased copy.
+func sketchWords(text string) []string {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	lower := strings.ToLower(text)
+	ws := make([]string, 0, len(lower)/6)
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		alnum := i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9')
+		switch {
+		case alnum && start < 0:
+			start = i
+		case !alnum && start >= 0:
+			ws = append(ws, lower[start:i])
+			start = -1
+		}
+	}
+	return ws
 }
 
 // resemblance estimates the Jaccard similarity of two shingle sets from

@@ -29,8 +29,8 @@ type Token struct {
 // Tokens returns the content words of s in order: stopwords, calendar
 // words and numbers are left out.
 func Tokens(s string) []Token {
-	var out []Token
 	raw := split(s)
+	out := make([]Token, 0, len(raw))
 	for i, w := range raw {
 		text := w.text
 		lower := strings.ToLower(text)
@@ -69,7 +69,7 @@ type rawWord struct {
 // split cuts s into words: letters, digits, inner apostrophes, dots of
 // abbreviations ("U.S."); hyphens split words ("Trump-Putin").
 func split(s string) []rawWord {
-	var out []rawWord
+	out := make([]rawWord, 0, len(s)/5+1)
 	start := -1
 	sentenceStart, afterBreak := true, true
 	flush := func(end int) {
