@@ -10,13 +10,13 @@ import (
 // does not depend on the number of cores or on scheduling. At most a
 // few results per core wait for emit, bounding memory. The first error,
 // in index order, from work or emit stops it and is returned.
-func ordered(n int, work func(i int) ([]byte, error), emit func(i int, b []byte) error) error {
+func ordered[T any](n int, work func(i int) (T, error), emit func(i int, v T) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	if workers <= 1 || n <= 1 {
 		for i := range n {
-			b, err := work(i)
+			v, err := work(i)
 			if err == nil {
-				err = emit(i, b)
+				err = emit(i, v)
 			}
 			if err != nil {
 				return err
@@ -25,7 +25,7 @@ func ordered(n int, work func(i int) ([]byte, error), emit func(i int, b []byte)
 		return nil
 	}
 	type result struct {
-		b   []byte
+		v   T
 		err error
 	}
 	window := 4 * workers
@@ -59,8 +59,8 @@ func ordered(n int, work func(i int) ([]byte, error), emit func(i int, b []byte)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				b, err := work(i)
-				ring[i%window] <- result{b, err}
+				v, err := work(i)
+				ring[i%window] <- result{v, err}
 			}
 		}()
 	}
@@ -69,7 +69,7 @@ func ordered(n int, work func(i int) ([]byte, error), emit func(i int, b []byte)
 		r := <-ring[i%window]
 		err = r.err
 		if err == nil {
-			err = emit(i, r.b)
+			err = emit(i, r.v)
 		}
 		if err != nil {
 			break

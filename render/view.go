@@ -84,8 +84,10 @@ type eventView struct {
 	Path, URL, Anchor string
 	Display, DateTime string
 	Reports           int
-	Flags             []string
-	Mentions          []*mentionView
+	// ReportCount says Reports and Independent: "3 reports, 2 independent".
+	ReportCount string
+	Flags       []string
+	Mentions    []*mentionView
 	// Reporters are the articles of Event.Sources, in that order; an id
 	// with no article gives a nil entry. Templates range over it instead
 	// of searching Site.Articles for each id.
@@ -171,7 +173,8 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 			Note: e.Note, Link: e.Link, Independent: e.Independent,
 			Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
 			Display: dates.Display(e.Date, e.Mod), DateTime: datetime(e.Date), Reports: len(e.Sources),
-			Names: names.perEvent[i]}
+			ReportCount: reportCount(len(e.Sources), e.Independent),
+			Names:       names.perEvent[i]}
 		ev.URL = u.Path(ev.Path)
 		if e.FirstReported != "" {
 			ev.First = dates.Display(e.FirstReported, "")

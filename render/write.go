@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/timeline-news/timeline/timeline"
 )
@@ -27,7 +28,8 @@ type Result struct {
 }
 
 // FileWriter receives the files of a site: name is slash-separated and
-// relative to the site root.
+// relative to the site root. data may be reused once WriteFile returns:
+// a FileWriter that keeps it must copy it.
 type FileWriter interface {
 	WriteFile(name string, data []byte) error
 }
@@ -95,13 +97,13 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		}
 	}()
 
-	err = ordered(len(s.Articles), func(i int) ([]byte, error) {
+	err = ordered(len(s.Articles), func(i int) (struct{}, error) {
 		a := s.Articles[i]
 		if err := r.renderBody(a, c.Config.Markup.Unsafe); err != nil {
-			return nil, fmt.Errorf("%s: %w", a.File, err)
+			return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
 		}
-		return nil, nil
-	}, func(int, []byte) error { return nil })
+		return struct{}{}, nil
+	}, func(int, struct{}) error { return nil })
 	if err != nil {
 		return r.res, err
 	}
@@ -130,10 +132,11 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	pages = append(pages, page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true})
 	// Pages are executed on every core and written one by one in the
 	// order above, so the output does not depend on the parallelism.
-	err = ordered(len(pages), func(i int) ([]byte, error) {
+	err = ordered(len(pages), func(i int) (*bytes.Buffer, error) {
 		return r.execute(pages[i])
-	}, func(i int, b []byte) error {
-		return r.writePage(pages[i], b)
+	}, func(i int, b *bytes.Buffer) error {
+		defer pageBuffers.Put(b)
+		return r.writePage(pages[i], b.Bytes())
 	})
 	if err != nil {
 		return r.res, err
@@ -201,18 +204,25 @@ func (r *run) file(name string, b []byte) error {
 	return nil
 }
 
-// execute renders a page. It may run on several goroutines at once.
-func (r *run) execute(p page) ([]byte, error) {
+// pageBuffers are reused for rendering pages: a page is written (and
+// FileWriter done with its bytes) before its buffer goes back.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute renders a page into a buffer from pageBuffers. It may run on
+// several goroutines at once.
+func (r *run) execute(p page) (*bytes.Buffer, error) {
 	p.Site = r.site
 	t := r.tmpls[p.Kind]
 	if t == nil {
 		return nil, fmt.Errorf("theme: layouts/%s.html is missing", p.Kind)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layouts/baseof.html", p); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "layouts/baseof.html", p); err != nil {
+		pageBuffers.Put(buf)
 		return nil, r.theme.explain(err)
 	}
-	return buf.Bytes(), nil
+	return buf, nil
 }
 
 // writePage writes a rendered page and lists it in the sitemap. Pages
