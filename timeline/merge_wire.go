@@ -59,44 +59,46 @@ func wireGroups(articles []*Article) []int {
 		}
 		return cmp.Compare(x.art, y.art)
 	})
-	shared := map[[2]int32]int{} // article pair → sketch hashes shared
-	for lo := 0; lo < len(all); {
-		hi := lo + 1
-		for hi < len(all) && all[hi].h == all[lo].h {
-			hi++
-		}
-		run := all[lo:min(hi, lo+maxPosting)]
-		for x := 0; x < len(run); x++ {
-			for y := x + 1; y < len(run); y++ {
-				shared[[2]int32{run[x].art, run[y].art}]++
-			}
-		}
-		lo = hi
-	}
-	pairs := make([][2]int32, 0, len(shared))
-	for p, k := range shared {
-		i, j := int(p[0]), int(p[1])
-		// a resemblance of wireThreshold shares at least that many sketch hashes
-		if float64(k) >= wireThreshold*float64(min(len(sketches[i]), len(sketches[j]))) {
-			pairs = append(pairs, p)
+	// runs: each distinct hash and where its postings start
+	var hashes []uint64
+	var starts []int
+	for k := range all {
+		if k == 0 || all[k].h != all[k-1].h {
+			hashes = append(hashes, all[k].h)
+			starts = append(starts, k)
 		}
 	}
-	// Components do not depend on the order of unions (the root is the
-	// smallest index); sorting keeps the work deterministic anyway.
-	slices.SortFunc(pairs, func(x, y [2]int32) int {
-		if x[0] != y[0] {
-			return cmp.Compare(x[0], y[0])
-		}
-		return cmp.Compare(x[1], y[1])
-	})
-	for _, p := range pairs {
-		i, j := int(p[0]), int(p[1])
-		if resemblance(sketches[i], sketches[j]) >= wireThreshold {
-			a, b := find(i), find(j)
-			if a > b {
-				a, b = b, a
+	starts = append(starts, len(all))
+	// For each article, count the sketch hashes it shares with later
+	// articles (a dense counter, reset through the list it touched).
+	count := make([]int, n)
+	var touched []int
+	for i := range articles {
+		touched = touched[:0]
+		for _, h := range sketches[i] {
+			r, _ := slices.BinarySearch(hashes, h)
+			lo, hi := starts[r], min(starts[r+1], starts[r]+maxPosting)
+			for _, p := range all[lo:hi] {
+				if j := int(p.art); j > i {
+					if count[j] == 0 {
+						touched = append(touched, j)
+					}
+					count[j]++
+				}
 			}
-			parent[b] = a
+		}
+		slices.Sort(touched)
+		for _, j := range touched {
+			// a resemblance of wireThreshold shares at least that many sketch hashes
+			if float64(count[j]) >= wireThreshold*float64(min(len(sketches[i]), len(sketches[j]))) &&
+				resemblance(sketches[i], sketches[j]) >= wireThreshold {
+				a, b := find(i), find(j)
+				if a > b {
+					a, b = b, a
+				}
+				parent[b] = a
+			}
+			count[j] = 0
 		}
 	}
 	out := make([]int, n)

@@ -133,7 +133,9 @@ func (m *merger) titleFrom(c *cand) (title string, verb, quoted bool) {
 		ws = ws[:len(ws)-1]
 	}
 	t := strings.Trim(strings.Join(ws, " "), " ,;:—–-“”\"'.")
-	t = titleCleaner.Replace(t)
+	if strings.ContainsAny(t, ",“”\"\x00") {
+		t = titleCleaner.Replace(t)
+	}
 	if t == "" {
 		return "", false, quoted
 	}

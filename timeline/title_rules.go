@@ -59,6 +59,16 @@ func dropAsides(ws []string) []string {
 
 // bare is a word without surrounding punctuation, in lower case.
 func bare(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			lower = false
+			break
+		}
+	}
+	if lower {
+		return w // the common case: a plain lower-case word
+	}
 	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '’' && r != '-' }))
 }
 
@@ -297,10 +307,14 @@ func verbLike(w string) bool {
 	if auxiliaries[b] {
 		return true
 	}
-	if _, ok := words.Base(b); ok && !unicode.IsUpper(firstRune(w)) {
+	if unicode.IsUpper(firstRune(w)) {
+		return false
+	}
+	if strings.HasSuffix(b, "ed") && len(b) > 4 {
 		return true
 	}
-	return strings.HasSuffix(b, "ed") && len(b) > 4 && !unicode.IsUpper(firstRune(w))
+	_, ok := words.Base(b)
+	return ok
 }
 
 func hasVerb(ws []string) bool {
