@@ -31,7 +31,7 @@ func (m *merger) title(members []int) string {
 	}
 	keys := m.topKeys(members, 5)
 	best, bestScore := "", -1e9
-	for _, i := range members {
+	for _, i := range m.titleCandidates(members) {
 		c := &m.cands[i]
 		t, verb, quoted := m.titleFrom(c)
 		if t == "" {
@@ -72,6 +72,39 @@ func (m *merger) title(members []int) string {
 		best = clip(m.cands[members[0]].m.Sentence)
 	}
 	return best
+}
+
+// maxTitleCandidates is how many mentions of a large event propose a
+// title: scoring every one of an event with a thousand mentions costs
+// much and says little more.
+const maxTitleCandidates = 24
+
+// titleCandidates returns the mentions that propose titles: all of a
+// small event's; for a large one, one mention per article, day
+// mentions first, in article order, up to maxTitleCandidates.
+func (m *merger) titleCandidates(members []int) []int {
+	if len(members) <= maxTitleCandidates {
+		return members
+	}
+	var out []int
+	seen := map[int]bool{}
+	for pass := 0; pass < 2 && len(out) < maxTitleCandidates; pass++ {
+		for _, i := range members {
+			c := &m.cands[i]
+			if seen[c.art] || (pass == 0) != isDay(c.span) || c.attached || c.m.Rule == RuleTimeOfDay {
+				continue
+			}
+			seen[c.art] = true
+			out = append(out, i)
+			if len(out) == maxTitleCandidates {
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = members[:maxTitleCandidates]
+	}
+	return out
 }
 
 // trailWords are dropped from the end of a title.

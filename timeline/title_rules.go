@@ -328,9 +328,15 @@ func hasVerb(ws []string) bool {
 
 // verbIndex returns the index of the main verb: the first verb-like
 // word after at least one word of subject, or -1.
+//
+// A past participle right before another verb modifies the subject
+// ("the agreement reached expired"): the later verb is the main one.
 func verbIndex(ws []string) int {
 	for i := 1; i < len(ws) && i <= 8; i++ {
 		if verbLike(ws[i]) && !determiners[bare(ws[i-1])] {
+			if i+1 < len(ws) && !auxiliaries[bare(ws[i])] && !strings.HasSuffix(ws[i], ",") && verbLike(ws[i+1]) && !auxiliaries[bare(ws[i+1])] {
+				return i + 1
+			}
 			return i
 		}
 	}

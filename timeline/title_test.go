@@ -48,6 +48,7 @@ func TestTitleRules(t *testing.T) {
 		{"headlineVerb meet with", "Trump is set to meet with Putin in Anchorage", "Anchorage", "Trump meets Putin in @", hv},
 		{"headlineVerb will", "Trump and Putin will convene in Alaska", "Alaska", "Trump and Putin convene in @", hv},
 		{"headlineVerb light verb", "Trump made an announcement regarding the meeting", "meeting", "Trump announces the @", hv},
+		{"headlineVerb participle", "The deal signed collapsed in 2021", "2021", "The deal signed collapses in @", hv},
 		{"headlineVerb unsure", "Witkoff visited Russia", "Russia", "Witkoff visited @", hv},
 		{"headlineVerb singular head", "The last dialogue between Trump and Putin occurred via phone", "phone", "The last dialogue between Trump and Putin occurs via @", hv},
 		{"cutTail purpose", "Trump and Putin meet in Alaska to discuss the war", "war", "Trump and Putin meet in Alaska", ct},

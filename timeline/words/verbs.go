@@ -79,4 +79,4 @@ var irregularBase = map[string]string{
 
 // silentE are the endings of a regular past stem whose base ends in a
 // silent e: creat-ed, characteriz-ed, reassur-ed, reduc-ed, announc-ed.
-var silentE = []string{"at", "iz", "ur", "uc", "v", "ag", "ud", "ut", "as", "os", "is", "rc", "nc", "rg", "ang", "eng", "dg", "ic", "ys"}
+var silentE = []string{"at", "iz", "ur", "uc", "v", "ag", "ud", "ut", "as", "os", "is", "rc", "nc", "rg", "ang", "eng", "dg", "ic", "ys", "ps", "ns", "rs", "ls"}

@@ -85,7 +85,7 @@ func TestBase(t *testing.T) {
 		{"met", "meet"}, {"began", "begin"}, {"took", "take"}, {"reassured", "reassure"}, {"characterized", "characterize"},
 		{"announced", "announce"}, {"escalated", "escalate"}, {"planned", "plan"}, {"occurred", "occur"}, {"stressed", "stress"},
 		{"called", "call"}, {"started", "start"}, {"warned", "warn"}, {"signed", "sign"}, {"urged", "urge"}, {"moved", "move"},
-		{"played", "play"}, {"allowed", "allow"}, {"carried", "carry"}, {"changed", "change"}, {"analysed", "analyse"},
+		{"played", "play"}, {"allowed", "allow"}, {"carried", "carry"}, {"changed", "change"}, {"analysed", "analyse"}, {"collapsed", "collapse"}, {"licensed", "license"},
 		{"visited", ""}, {"opened", ""}, {"convened", ""}, {"table", ""}, {"red", ""},
 	} {
 		got, ok := Base(tc.in)
