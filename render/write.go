@@ -74,27 +74,31 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	s := newSite(c, u)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s}
 
-	// The exports read only c: encode them alongside the pages, each on
-	// its own goroutine, and write them in their place below.
+	// The exports read only c: one goroutine encodes them, in order,
+	// while the pages render. It hands each over when the writer below
+	// is ready for it, so at most two are in memory at once.
 	type encoded struct {
 		b   []byte
 		err error
 	}
-	exports := make([]chan encoded, len(Formats))
-	for i, f := range Formats {
-		exports[i] = make(chan encoded, 1)
-		go func() {
+	exports := make(chan encoded)
+	quit := make(chan struct{})
+	var encoding sync.WaitGroup
+	encoding.Add(1)
+	go func() {
+		defer encoding.Done()
+		for _, f := range Formats {
 			b, err := f.encode(c, u)
-			exports[i] <- encoded{b, err}
-		}()
-	}
-	// Every export goroutine has finished when WriteTo returns.
-	defer func() {
-		for _, ch := range exports {
-			if ch != nil {
-				<-ch
+			select {
+			case exports <- encoded{b, err}:
+			case <-quit:
+				return
 			}
 		}
+	}()
+	defer func() {
+		close(quit)
+		encoding.Wait()
 	}()
 
 	err = ordered(len(s.Articles), func(i int) (struct{}, error) {
@@ -147,9 +151,8 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			return r.res, err
 		}
 	}
-	for i, f := range Formats {
-		e := <-exports[i]
-		exports[i] = nil
+	for _, f := range Formats {
+		e := <-exports
 		if e.err != nil {
 			return r.res, fmt.Errorf("%s: %w", f.File, e.err)
 		}
