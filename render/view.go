@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"sort"
 	"strings"
 	"time"
@@ -118,6 +119,10 @@ type mentionView struct {
 	Display, AnchorDisplay string
 	// ArticleHref links to the phrase in its article's page.
 	ArticleHref string
+	// Quote is the sentence, escaped, with the phrase marked and linked
+	// to ArticleHref: what Before, Phrase and After make in the evidence
+	// table, ready-made (see quote.go).
+	Quote template.HTML
 }
 
 type findingView struct {

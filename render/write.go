@@ -112,9 +112,11 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		return r.res, err
 	}
 	// Link to a phrase's anchor only where the body rendering wrote it.
+	hrefs := hrefEscaper{}
 	for _, ev := range s.Events {
 		for _, m := range ev.Mentions {
 			fixHref(m)
+			m.Quote = quoteHTML(m.Before, m.Phrase, m.After, hrefs.escape(m.Article, m.ArticleHref))
 		}
 	}
 	for _, m := range s.Unplaced {
