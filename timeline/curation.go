@@ -140,7 +140,7 @@ func (m *merger) curate(events []*Event, list []EventOverride) ([]*Event, []Find
 			nev := m.eventOf(out)
 			nev.ID = s.ID
 			if nev.ID != "" {
-				nev.ID = unique(Slug(nev.ID), taken)
+				nev.ID = m.unique(Slug(nev.ID), taken)
 			}
 			m.assignIDs([]*Event{nev}, taken)
 			if s.Title != "" {
@@ -223,7 +223,7 @@ func (m *merger) curate(events []*Event, list []EventOverride) ([]*Event, []Find
 		if id == "" {
 			id = ev.Date + "-" + o.Title
 		}
-		ev.ID = unique(Slug(id), taken)
+		ev.ID = m.unique(Slug(id), taken)
 		events = append(events, ev)
 	}
 	return events, findings

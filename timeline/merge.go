@@ -107,6 +107,7 @@ type merger struct {
 	// holding each article's mentions.
 	posting map[monthKey][]int
 	byArt   map[int][]int
+	next    map[string]int // see unique
 	// seen, epoch and ids are placeCoarse's scratch space.
 	seen    []int
 	epoch   int

@@ -409,15 +409,29 @@ func (m *merger) assignIDs(events []*Event, taken map[string]bool) {
 		if id == "" {
 			id = "event"
 		}
-		ev.ID = unique(id, taken)
+		ev.ID = m.unique(id, taken)
 	}
 }
 
-func unique(id string, taken map[string]bool) string {
+// unique returns id, or id-2, id-3... the first one not in taken,
+// and marks it taken. It remembers, per id, the suffix it reached: a
+// thousand events of one id cost a thousand steps, not a million. Every taken map the merger uses holds all ids given
+// before, so the suffixes skipped are still taken and the result is
+// the same.
+func (m *merger) unique(id string, taken map[string]bool) string {
+	if m.next == nil {
+		m.next = map[string]int{}
+	}
 	out := id
-	for n := 2; taken[out]; n++ {
+	n := max(m.next[id], 2)
+	if taken[out] {
 		out = id + "-" + strconv.Itoa(n)
 	}
+	for taken[out] {
+		n++
+		out = id + "-" + strconv.Itoa(n)
+	}
+	m.next[id] = n
 	taken[out] = true
 	return out
 }
