@@ -359,7 +359,7 @@ func (r *resolver) tense(i, j int) Tense {
 	}
 	if p := r.w(b - 1); p == "until" || p == "till" || p == "by" && b >= 2 && r.t[b-2].k == kWord && r.w(b-2) != "was" && r.w(b-2) != "were" ||
 		(p == "as" && (r.w(b-2) == "soon" || r.w(b-2) == "early")) {
-		if _, lt := r.scanTense(b-1, -1); lt != TensePast || p != "by" {
+		if _, lt := r.scanTense(b-1, -1); (lt != TensePast || p != "by") && !r.pastPerfectClause(b-1, i) {
 			return TenseFuture
 		}
 	}
@@ -374,6 +374,23 @@ func (r *resolver) tense(i, j int) Tense {
 		return lt
 	}
 	return rt
+}
+
+// pastPerfectClause reports whether the nearest tense cue around tokens
+// [i, j) is a past perfect ("Until Thursday, they had not called him a
+// suspect"): a state that lasted up to a past day.
+func (r *resolver) pastPerfectClause(i, j int) bool {
+	left, lt := r.scanTense(i-1, -1)
+	right, rt := r.scanTense(j, 1)
+	k := -1
+	switch {
+	case lt != TenseNone && (rt == TenseNone || left <= right):
+		k = i - 1 - left
+	case rt != TenseNone:
+		k = j + right
+	}
+	w := r.w(k)
+	return w == "had" || w == "hadn't"
 }
 
 // scanTense walks from token k in direction d to the clause boundary and
@@ -395,20 +412,45 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 			continue
 		}
 		w := t.w
-		// "is to meet", "are set to", "is due to"
-		if (w == "is" || w == "are" || w == "was" || w == "were") && d > 0 || (w == "is" || w == "are") {
-			nx := r.w(k + 1)
-			if nx == "to" || nx == "supposed" || nx == "set" && r.w(k+2) == "to" || nx == "due" || nx == "scheduled" || nx == "expected" || nx == "going" || nx == "planning" || nx == "set" || nx == "about" {
+		// "is to meet", "are set to", "is due to": a present plan looks
+		// ahead; "was to meet", "were about to" are past plans and fall
+		// through to the past cue of their finite verb
+		if w == "is" || w == "are" {
+			if planWord(r.w(k + 1)) {
 				return n, TenseFuture
 			}
 		}
+		// "were planning to", "was going to": a plan still under way
+		if (w == "was" || w == "were") && d > 0 && (r.w(k+1) == "planning" || r.w(k+1) == "going") {
+			return n, TenseFuture
+		}
 		if w == "set" && r.w(k+1) == "to" {
+			if pastAux(r, k) {
+				return n, TensePast // "was set to open Friday"
+			}
 			return n, TenseFuture
 		}
 		switch {
 		case t.c&cFutCue != 0:
 			if w == "next" || w == "coming" || w == "tomorrow" || w == "later" {
 				continue // these are date words, not verbs
+			}
+			if (w == "plans" || w == "planning") && r.w(k+1) != "to" && !planAux(r.w(k-1)) {
+				continue // "vacation plans": a noun
+			}
+			if w == "planned" && d > 0 && r.w(k+1) != "to" && !planAux(r.w(k-1)) && !pastPerfect(r, k) {
+				continue // "On Friday, ... the hastily planned trip": an adjective after the date
+			}
+			// the finite verb decides. A plan that "had been due to" or
+			// was "previously planned" was superseded: past. A fronted
+			// date ("On Friday, the government planned to pay", "Friday
+			// morning, as he was expected to") belongs to the past verb
+			// after it; a date inside the infinitive ("planned to leave on
+			// Thursday") belongs to the planned act and still looks ahead.
+			if w != "planning" && w != "going" {
+				if pastPerfect(r, k) || d > 0 && (pastAux(r, k) || w == "planned" && r.w(k+1) == "to" && !planAux(r.w(k-1))) {
+					return n, TensePast
+				}
 			}
 			return n, TenseFuture
 		case t.c&cPastCue != 0:
@@ -435,6 +477,58 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 		}
 	}
 	return 0, TenseNone
+}
+
+// planWord reports whether w, after "is" or "are", makes a plan ("is to",
+// "are set to", "is due", "is scheduled", "are about to").
+func planWord(w string) bool {
+	switch w {
+	case "to", "supposed", "set", "due", "scheduled", "expected", "going", "planning", "about":
+		return true
+	}
+	return false
+}
+
+// planAux reports whether w is a present-tense auxiliary before a plan
+// word ("is planning", "are expected", "be scheduled").
+func planAux(w string) bool {
+	return w == "is" || w == "are" || w == "be" || w == "am" || w == "isn't" || w == "aren't"
+}
+
+// pastAux reports whether the plan word at token k is governed by a past
+// finite verb: "was/were (not) expected", "had been due", "had (been)
+// planned", "previously/originally scheduled".
+func pastAux(r *resolver, k int) bool {
+	p := r.w(k - 1)
+	if p == "not" || p == "previously" || p == "originally" || p == "initially" {
+		if p != "not" {
+			return true
+		}
+		k--
+		p = r.w(k - 1)
+	}
+	switch p {
+	case "was", "were", "wasn't", "weren't", "had", "hadn't":
+		return true
+	case "been":
+		q := r.w(k - 2)
+		return q == "had" || q == "hadn't"
+	}
+	return false
+}
+
+// pastPerfect reports whether the plan word at token k is in the past
+// perfect or marked as superseded: "had been due", "had planned",
+// "previously scheduled", "originally planned".
+func pastPerfect(r *resolver, k int) bool {
+	switch p := r.w(k - 1); p {
+	case "previously", "originally", "initially", "had", "hadn't":
+		return true
+	case "been":
+		q := r.w(k - 2)
+		return q == "had" || q == "hadn't"
+	}
+	return false
 }
 
 var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "seed": true, "bed": true, "red": true, "united": true,

@@ -73,6 +73,31 @@ func TestWeekdayByTense(t *testing.T) {
 	})
 }
 
+// The finite verb decides the tense around a plan ("planned to", "was
+// expected to", "had been due to"); 2025-08-14 is a Thursday.
+func TestWeekdayFiniteVerb(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// a fronted weekday belongs to the past finite verb after it
+		{"On Friday, the government planned to pay the first claims.", "2025-08-14", "Friday", TypeDate, "2025-08-08", "", "weekday-past"},
+		// a weekday inside the infinitive is the planned act: ahead
+		{"The team planned to leave Nairobi on Friday.", "2025-08-14", "Friday", TypeDate, "2025-08-15", "", "weekday-future"},
+		{"He was seized on Wednesday as he was about to be deported.", "2025-08-14", "Wednesday", TypeDate, "2025-08-13", "", "weekday-past"},
+		{"Wednesday morning, as he was expected to testify, he fled.", "2025-08-14", "Wednesday morning", TypeDate, "2025-08-13", "", ""},
+		// past perfect: a superseded plan
+		{"The offer had been due to expire Friday evening.", "2025-08-14", "Friday evening", TypeDate, "2025-08-08", "", ""},
+		{"It previously had been scheduled to expire Friday.", "2025-08-14", "Friday", TypeDate, "2025-08-08", "", "weekday-past"},
+		{"The attack began as previously planned Saturday night.", "2025-08-14", "Saturday night", TypeDate, "2025-08-09", "", ""},
+		// a present plan and a plan still under way look ahead
+		{"Talks are expected to resume Monday.", "2025-08-14", "Monday", TypeDate, "2025-08-18", "", "weekday-future"},
+		{"They rallied and were planning to drive to the airport on Monday.", "2025-08-14", "Monday", TypeDate, "2025-08-18", "", "weekday-future"},
+		// "plans" the noun and "planned" the adjective are not verbs
+		{"On Friday, when she set aside vacation plans for the hastily planned trip, officials lifted a warning.", "2025-08-14", "Friday", TypeDate, "2025-08-08", "", ""},
+		// "until" with a past perfect is a state that lasted up to a past day
+		{"Until Wednesday, they had not called him a suspect.", "2025-08-14", "Wednesday", TypeDate, "2025-08-13", "", "weekday-past"},
+		{"The relatives have until Tuesday to sign.", "2025-08-14", "Tuesday", TypeDate, "2025-08-19", "", "weekday-future"},
+	})
+}
+
 func TestNextLastWeekday(t *testing.T) {
 	runRuleCases(t, []ruleCase{
 		{"They are scheduled to meet next Friday.", "2025-08-08", "next Friday", TypeDate, "2025-08-15", "", "next-weekday"},
