@@ -396,12 +396,26 @@ func (r *resolver) pastPerfectClause(i, j int) bool {
 // scanTense walks from token k in direction d to the clause boundary and
 // returns the distance to the first tense cue and its tense.
 func (r *resolver) scanTense(k, d int) (int, Tense) {
+	comma := false
 	for n := 0; n < r.reach && k >= 0 && k < len(r.t); n, k = n+1, k+d {
 		t := &r.t[k]
+		if t.k == kPunct && t.ch == ',' {
+			comma = true
+		}
+		if comma && d > 0 && t.k == kWord && (t.w == "said" || t.w == "says" || t.w == "told") {
+			// ", Castro said": the attribution is a clause of its own
+			return 0, TenseNone
+		}
 		if t.k == kPunct {
 			switch t.ch {
 			case '.', '!', '?', ';', ':', '(', ')':
 				if t.ch == '.' && k > 0 && (r.cls(k-1, cMonAbbr) || r.t[k-1].e-r.t[k-1].s == 1) {
+					continue
+				}
+				if t.ch == '(' && d < 0 || t.ch == ')' && d > 0 {
+					// leaving a parenthesis the expression is in: its
+					// tense is the enclosing clause's ("will leave at 4
+					// in the morning (4 a.m. EDT Thursday)")
 					continue
 				}
 				return 0, TenseNone

@@ -95,6 +95,10 @@ func TestWeekdayFiniteVerb(t *testing.T) {
 		// "until" with a past perfect is a state that lasted up to a past day
 		{"Until Wednesday, they had not called him a suspect.", "2025-08-14", "Wednesday", TypeDate, "2025-08-13", "", "weekday-past"},
 		{"The relatives have until Tuesday to sign.", "2025-08-14", "Tuesday", TypeDate, "2025-08-19", "", "weekday-future"},
+		// ", officials said" is a clause of its own, not the tense of the date
+		{"The minister will travel to Moscow on Friday, officials said.", "2025-08-14", "Friday", TypeDate, "2025-08-15", "", "weekday-future"},
+		// a parenthesis takes the tense of the clause around it
+		{"The talks will resume soon (Monday) in Geneva.", "2025-08-14", "Monday", TypeDate, "2025-08-18", "", "weekday-future"},
 	})
 }
 
