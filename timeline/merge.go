@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"runtime"
 	"sort"
 	"strings"
 
@@ -129,7 +130,6 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 	}
 	m.wire = wireGroups(articles)
 	m.cands = make([]cand, 0, len(mentions))
-	tokens := map[string][]words.Token{} // sentences with several mentions are read once
 	for _, mn := range mentions {
 		span, ok := dates.ParseSpan(mn.Value)
 		if !ok || (mn.Type != string(dates.TypeDate) && mn.Type != string(dates.TypeTime)) {
@@ -140,23 +140,52 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		if !ok {
 			ai = len(m.articles) // a mention of an unknown article sorts last
 		}
-		toks, ok := tokens[mn.Sentence]
-		if !ok {
-			toks = words.Tokens(mn.Sentence)
-			tokens[mn.Sentence] = toks
-		}
-		c := cand{m: mn, span: span, ctx: mentionContext(mn, toks), art: ai}
-		m.cands = append(m.cands, c)
+		m.cands = append(m.cands, cand{m: mn, span: span, art: ai})
 	}
+	// Each distinct sentence is read once (wire copies and sentences
+	// with several mentions repeat them), then each mention's words are
+	// picked from it; both in chunks, on every core, each result stored
+	// at its own index: the output does not depend on the parallelism.
+	sentIndex := make(map[string]int32, len(m.cands)/2)
+	sentOf := make([]int32, len(m.cands))
+	var sents []string
+	for i := range m.cands {
+		s := m.cands[i].m.Sentence
+		k, ok := sentIndex[s]
+		if !ok {
+			k = int32(len(sents))
+			sentIndex[s] = k
+			sents = append(sents, s)
+		}
+		sentOf[i] = k
+	}
+	workers := runtime.GOMAXPROCS(0)
+	tokens := make([][]words.Token, len(sents))
+	forEach((len(sents)+candChunk-1)/candChunk, workers, func(k int) {
+		for i := k * candChunk; i < min(len(sents), (k+1)*candChunk); i++ {
+			tokens[i] = words.Tokens(sents[i])
+		}
+	})
+	chunks := (len(m.cands) + candChunk - 1) / candChunk
+	forEach(chunks, workers, func(k int) {
+		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
+			m.cands[i].ctx = mentionContext(m.cands[i].m, tokens[sentOf[i]])
+		}
+	})
 	m.idf = newIDF(m.cands)
 	m.solo, m.persons = soloNames(m.cands)
 	ids := m.idf.keyIDs()
-	for i := range m.cands {
-		m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx, ids)
-		m.cands[i].norm = m.cands[i].vec.norm()
-	}
+	forEach(chunks, workers, func(k int) {
+		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
+			m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx, ids)
+			m.cands[i].norm = m.cands[i].vec.norm()
+		}
+	})
 	return m
 }
+
+// candChunk is how many candidates one worker reads at a time.
+const candChunk = 512
 
 func dayNum(s dates.Span) int { return int(s.Start.Unix() / 86400) }
 

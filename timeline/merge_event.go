@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"time"
 
@@ -10,11 +11,17 @@ import (
 
 // events turns clusters into events with ids, titles and every
 // per-event field (date, conflicts, sources, reporting dates).
+// Each event is built on its own, on every core, and stored at its
+// cluster's index: the output does not depend on the parallelism.
 func (m *merger) events(clusters []*cluster) []*Event {
-	var out []*Event
-	m.members = map[*Event][]int{}
-	for _, cl := range clusters {
-		out = append(out, m.eventOf(cl.members))
+	out := make([]*Event, len(clusters))
+	sorted := make([][]int, len(clusters))
+	forEach(len(clusters), runtime.GOMAXPROCS(0), func(k int) {
+		out[k], sorted[k] = m.buildEvent(clusters[k].members)
+	})
+	m.members = make(map[*Event][]int, len(out))
+	for k, ev := range out {
+		m.members[ev] = sorted[k]
 	}
 	m.assignIDs(out, nil)
 	return out
@@ -22,6 +29,14 @@ func (m *merger) events(clusters []*cluster) []*Event {
 
 // eventOf builds an event from candidate indexes.
 func (m *merger) eventOf(members []int) *Event {
+	ev, sorted := m.buildEvent(members)
+	m.members[ev] = sorted
+	return ev
+}
+
+// buildEvent builds an event from candidate indexes and returns it with
+// its members in evidence order; it only reads the merger.
+func (m *merger) buildEvent(members []int) (*Event, []int) {
 	members = append([]int(nil), members...)
 	sort.SliceStable(members, func(a, b int) bool {
 		x, y := &m.cands[members[a]], &m.cands[members[b]]
@@ -31,14 +46,13 @@ func (m *merger) eventOf(members []int) *Event {
 		return x.m.Start < y.m.Start
 	})
 	ev := &Event{}
-	m.members[ev] = members
 	for _, i := range members {
 		ev.Mentions = append(ev.Mentions, m.cands[i].m)
 	}
 	m.date(ev, members)
 	m.sources(ev, members)
 	ev.Title = m.title(members)
-	return ev
+	return ev, members
 }
 
 // dayGroup is the mentions that give one day to an event.

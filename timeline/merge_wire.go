@@ -2,9 +2,10 @@ package timeline
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Wire copies: the same agency story printed under several mastheads
@@ -46,10 +47,14 @@ func wireGroups(articles []*Article) []int {
 		h   uint64
 		art int32
 	}
-	var all []posting
-	for i, a := range articles {
-		sketches[i] = sketch(a.Text)
-		for _, h := range sketches[i] {
+	forEach(n, runtime.GOMAXPROCS(0), func(i int) { sketches[i] = sketch(articles[i].Text) })
+	total := 0
+	for _, sk := range sketches {
+		total += len(sk)
+	}
+	all := make([]posting, 0, total)
+	for i, sk := range sketches {
+		for _, h := range sk {
 			all = append(all, posting{h, int32(i)})
 		}
 	}
@@ -115,62 +120,93 @@ const (
 )
 
 // sketch returns the sketchSize smallest distinct shingle hashes of a
-// text, sorted.
+// text, sorted. One pass over the text: words (runs of letters and
+// digits, lower-cased) are hashed as they end, each shingle is the
+// FNV-1a hash of its five words each followed by a space, and only the
+// sketchSize smallest distinct hashes are kept (a sorted array: after
+// the first few hundred shingles almost every hash is larger than its
+// last and costs one comparison).
 func sketch(text string) []uint64 {
-	ws := sketchWords(text)
-	if len(ws) < shingleWords {
-		return nil
-	}
-	hs := make([]uint64, 0, len(ws)-shingleWords+1)
-	for i := 0; i+shingleWords <= len(ws); i++ {
-		// FNV-1a over the words, each followed by a space
-		h := uint64(fnvOffset)
-		for _, w := range ws[i : i+shingleWords] {
-			for k := 0; k < len(w); k++ {
-				h ^= uint64(w[k])
-				h *= fnvPrime
-			}
-			h ^= ' '
-			h *= fnvPrime
-		}
-		hs = append(hs, h)
-	}
-	slices.Sort(hs)
-	hs = slices.Compact(hs)
-	if len(hs) > sketchSize {
-		hs = hs[:sketchSize]
-	}
-	return hs
-}
-
-// sketchWords splits text into lower-case words of letters and digits.
-// ASCII text (most news) is cut in place: the words are substrings of
-// one lower-cased copy.
-func sketchWords(text string) []string {
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	}
-	lower := strings.ToLower(text)
-	ws := make([]string, 0, len(lower)/6)
+	var ring [shingleWords][2]int // the last words' [start, end) offsets in text
+	words := 0
+	hs := make([]uint64, 0, sketchSize)
 	start := -1
-	for i := 0; i <= len(lower); i++ {
-		alnum := i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9')
+	for i := 0; i <= len(text); {
+		alnum, size := false, 1
+		if i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(text[i:])
+				alnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
+		}
 		switch {
 		case alnum && start < 0:
 			start = i
 		case !alnum && start >= 0:
-			ws = append(ws, lower[start:i])
+			ring[words%shingleWords] = [2]int{start, i}
+			words++
 			start = -1
+			if words >= shingleWords {
+				h := uint64(fnvOffset)
+				for k := words - shingleWords; k < words; k++ {
+					w := ring[k%shingleWords]
+					h = hashLower(h, text[w[0]:w[1]])
+					h ^= ' '
+					h *= fnvPrime
+				}
+				hs = keepSmallest(hs, h)
+			}
 		}
+		i += size
 	}
-	return ws
+	return hs
+}
+
+// hashLower continues FNV-1a hash h over the lower-case form of word w
+// (as strings.ToLower writes it).
+func hashLower(h uint64, w string) uint64 {
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h ^= uint64(c)
+			h *= fnvPrime
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[k:])
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h ^= uint64(b)
+			h *= fnvPrime
+		}
+		k += size
+	}
+	return h
+}
+
+// keepSmallest inserts h into hs, a sorted list of at most sketchSize
+// distinct hashes, when it is among the smallest.
+func keepSmallest(hs []uint64, h uint64) []uint64 {
+	if len(hs) == sketchSize && h >= hs[sketchSize-1] {
+		return hs
+	}
+	k, found := slices.BinarySearch(hs, h)
+	if found {
+		return hs
+	}
+	if len(hs) < sketchSize {
+		hs = append(hs, 0)
+	}
+	copy(hs[k+1:], hs[k:len(hs)-1])
+	hs[k] = h
+	return hs
 }
 
 // resemblance estimates the Jaccard similarity of two shingle sets from

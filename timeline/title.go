@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -389,9 +390,12 @@ func (m *merger) assignIDs(events []*Event, taken map[string]bool) {
 			taken[ev.ID] = true
 		}
 	}
-	for _, ev := range events {
+	// the ids before suffixes, on every core; the suffixes in list order
+	bases := make([]string, len(events))
+	forEach(len(events), runtime.GOMAXPROCS(0), func(k int) {
+		ev := events[k]
 		if ev.ID != "" {
-			continue
+			return
 		}
 		base := strings.ToLower(ev.Date)
 		if base == "" {
@@ -409,7 +413,12 @@ func (m *merger) assignIDs(events []*Event, taken map[string]bool) {
 		if id == "" {
 			id = "event"
 		}
-		ev.ID = m.unique(id, taken)
+		bases[k] = id
+	})
+	for k, ev := range events {
+		if ev.ID == "" {
+			ev.ID = m.unique(bases[k], taken)
+		}
 	}
 }
 

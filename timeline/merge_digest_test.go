@@ -1,0 +1,72 @@
+package timeline
+
+import (
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"testing"
+	"time"
+)
+
+// TestMergeDigest prints a digest of the merge of a generated site, to
+// compare outputs before and after a change to the merger:
+//
+//	MERGEDIGEST=/tmp/site1k go test ./timeline -run MergeDigest -v
+//
+// The loaded articles and resolved mentions are cached next to the
+// site (MERGEDIGEST + ".gob"); MERGEPROF=file writes a CPU profile of
+// the merge alone.
+func TestMergeDigest(t *testing.T) {
+	dir := os.Getenv("MERGEDIGEST")
+	if dir == "" {
+		t.Skip("MERGEDIGEST not set")
+	}
+	type cached struct {
+		Articles []*Article
+		Mentions []Mention
+		Config   Config
+	}
+	var c cached
+	if f, err := os.Open(dir + ".gob"); err == nil {
+		if err := gob.NewDecoder(f).Decode(&c); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	} else {
+		site, err := LoadSite(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c = cached{site.Articles, ResolveAll(site.Articles), site.Config}
+		f, err := os.Create(dir + ".gob")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := gob.NewEncoder(f).Encode(c); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	if p := os.Getenv("MERGEPROF"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	start := time.Now()
+	r := MergeAll(c.Articles, c.Mentions, c.Config)
+	took := time.Since(start)
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := os.Getenv("MERGEOUT"); out != "" {
+		os.WriteFile(out, b, 0o644)
+	}
+	fmt.Printf("events %d unplaced %d digest %x merge %v\n", len(r.Events), len(r.Unplaced), sha256.Sum256(b), took)
+}
