@@ -75,7 +75,7 @@ func corpusDir() string {
 // floors are the figures the resolver must not fall below (value F1,
 // relaxed span F1); raise them as the resolver improves.
 var floors = map[string][2]float64{
-	"TimeBank": {80.4, 92.0},
+	"TimeBank": {80.8, 92.2},
 	"AQUAINT":  {77.7, 92.9},
 }
 

@@ -641,6 +641,9 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 			k += 3
 		}
 	}
+	if back == 1 && (r.cls(k, cOrd) || r.w(k) == "fiscal") {
+		return r.yearEarlier(i, k) // "the year-ago third quarter"
+	}
 	yy, explicitYear := r.isYear(k)
 	if explicitYear {
 		k++
@@ -667,6 +670,21 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 // noun along.
 func (r *resolver) yearEarlier(i, e int) (hit, bool) {
 	y, q := r.lastQY, r.lastQ
+	if r.w(e) == "fiscal" && r.cls(e+1, cOrd) {
+		e++
+	}
+	if r.cls(e, cOrd) {
+		// "the year-earlier third quarter": that quarter a year before
+		// the one the text reports
+		if h, ok := r.quarter(e, i, 0); ok && len(h.val) > 4 {
+			r.lastQY, r.lastQ = y, q // the text is still about its own quarter
+			if yy, err := strconv.Atoi(h.val[:4]); err == nil {
+				h.val = yearValue(yy-1) + h.val[4:]
+				h.rule = "year-earlier-quarter"
+				return h, true
+			}
+		}
+	}
 	if r.isQuarterNoun(e) {
 		if q == 0 {
 			p := shift(r.anchor, uQuarter, -1)
@@ -678,6 +696,18 @@ func (r *resolver) yearEarlier(i, e int) (hit, bool) {
 		return hit{end: e, typ: TypeDate, val: yearValue(y-1) + "-Q" + strconv.Itoa(q), rule: "year-earlier-quarter"}, true
 	}
 	return hit{end: e, typ: TypeDate, val: yearValue(r.anchor.Year() - 1), rule: "year-earlier"}, true
+}
+
+// quarterOfYear matches "third quarter", "first half" at token k as a
+// quarter or half of year y ("this year's third quarter").
+func (r *resolver) quarterOfYear(k, start, y int) (hit, bool) {
+	if r.w(k) == "fiscal" && r.cls(k+1, cOrd) {
+		k++
+	}
+	if !r.cls(k, cOrd) {
+		return hit{}, false
+	}
+	return r.quarter(k, start, y)
 }
 
 // isQuarterNoun reports whether token k is "quarter", or "period" in a
@@ -782,6 +812,17 @@ func (r *resolver) relUnit(i int) (hit, bool) {
 		return hit{end: k + 1, typ: TypeDate, val: unitValue(uQuarter, r.anchor), rule: "this-unit"}, true
 	}
 	d := shift(r.anchor, u, dir)
+	if u == uYear && k+2 < len(r.t) && isQuote(r.text, r.t[k+1]) && r.w(k+2) == "s" {
+		// "this year's third quarter", "next year's first half": the
+		// quarter of that year; "last year's quarter": the quarter the
+		// text is about, a year before
+		if h, ok := r.quarterOfYear(k+3, i, d.Year()); ok {
+			return h, true
+		}
+		if dir < 0 && r.isQuarterNoun(k+3) {
+			return r.yearEarlier(i, k+3)
+		}
+	}
 	rule := "this-unit"
 	if dir < 0 {
 		rule = "last-unit"

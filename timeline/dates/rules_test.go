@@ -171,6 +171,19 @@ func TestQuarters(t *testing.T) {
 	})
 }
 
+// A year with a possessive, or "year-ago", says which year's quarter.
+func TestQuarterOfNamedYear(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Net sales for this year's third quarter were $14 million.", "1989-10-30", "this year's third quarter", TypeDate, "1989-Q3", "", "quarter"},
+		{"It could be effective as early as next year's first quarter.", "1989-10-30", "next year's first quarter", TypeDate, "1990-Q1", "", "quarter"},
+		{"Sales rose in the third quarter. Sales for last year's quarter were $3 million.", "1989-10-30", "last year's quarter", TypeDate, "1988-Q3", "", "year-earlier-quarter"},
+		{"In the year-earlier third quarter, it earned $5 million.", "1989-10-30", "the year-earlier third quarter", TypeDate, "1988-Q3", "", "year-earlier-quarter"},
+		{"The company in the year-ago fourth quarter earned $22.5 million.", "1990-01-20", "the year-ago fourth quarter", TypeDate, "1988-Q4", "", "year-earlier-quarter"},
+		// the possessive alone stays a year
+		{"Last year's results were weak.", "1989-10-30", "Last year", TypeDate, "1988", "", "last-unit"},
+	})
+}
+
 func TestSeasonsAndUnits(t *testing.T) {
 	runRuleCases(t, []ruleCase{
 		{"The plant opened last spring.", "1989-10-01", "last spring", TypeDate, "1989-SP", "", "last-season"},
