@@ -192,7 +192,7 @@ func init() {
 		"year-end", "nine", "decade", "century", "moment", "date", "so", "far", "far,", "then", "just", "only", "not", "yet",
 		"still", "already", "ever", "always", "never", "quarterly", "as", "has", "have", "hrs", "or", "foreseeable",
 		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when",
-		"thousand", "supposed", "originally", "initially")
+		"thousand", "supposed", "originally", "initially", "afterward", "afterwards", "thereafter")
 }
 
 // startWords are the words besides month, weekday, unit and number

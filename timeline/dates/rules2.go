@@ -140,6 +140,22 @@ func (r *resolver) set(i int) (hit, bool) {
 
 // ---- vague references
 
+// pastVerbAt reports whether token k is a past-tense verb ("became",
+// "released"), not a word like "last" that only cues the past.
+func (r *resolver) pastVerbAt(k int) bool {
+	if k >= len(r.t) || r.t[k].k != kWord {
+		return false
+	}
+	if r.t[k].c&cPastCue != 0 {
+		switch r.t[k].w {
+		case "last", "yesterday", "earlier", "ago", "previously", "been":
+			return false
+		}
+		return true
+	}
+	return r.t[k].w == "" && r.isPastVerb(k)
+}
+
 // ref matches now, currently, recently, the past, the future, soon ...
 func (r *resolver) ref(i int) (hit, bool) {
 	w := r.w(i)
@@ -173,6 +189,15 @@ func (r *resolver) ref(i int) (hit, bool) {
 		return hit{}, false
 	case "soon":
 		if r.w(i+1) == "as" || r.w(i-1) == "as" {
+			return hit{}, false
+		}
+		// "soon after he was captured", "he was soon released", "a
+		// trickle that soon became a flood": shortly after a past event
+		// the text narrates, not after publication
+		if n := r.w(i + 1); n == "after" || n == "afterward" || n == "afterwards" || n == "thereafter" {
+			return hit{}, false
+		}
+		if p := r.w(i - 1); p == "was" || p == "were" || p == "had" || p == "been" || r.pastVerbAt(i+1) {
 			return hit{}, false
 		}
 		return future, true

@@ -230,6 +230,18 @@ func TestSetsAndRefs(t *testing.T) {
 	})
 }
 
+// "soon" looks ahead from publication only when the text does: after a
+// past event it narrates, it is not a time expression of its own.
+func TestSoon(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The budget will soon move into surplus.", "1998-03-01", "soon", TypeDate, "FUTURE_REF", "", "future-ref"},
+		{"Prosecutors told him that they may soon seek an indictment.", "1998-03-01", "soon", TypeDate, "FUTURE_REF", "", "future-ref"},
+		{"He was soon released.", "1998-03-01", "", "", "", "", ""},
+		{"A trickle of cash soon became a flood.", "1998-03-01", "", "", "", "", ""},
+		{"He was probably killed soon after being captured.", "1998-03-01", "", "", "", "", ""},
+	})
+}
+
 func TestClockTimes(t *testing.T) {
 	runRuleCases(t, []ruleCase{
 		{"The summit takes place in Alaska at 1900 GMT", "2025-08-14", "1900 GMT", TypeTime, "2025-08-14T19:00", "", "time-of-day"},
