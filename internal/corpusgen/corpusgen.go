@@ -6,6 +6,10 @@
 // copies under several mastheads and stories that run for months, so
 // that every stage of a build has real work to do.
 //
+// Generate also writes gold.jsonl (see GoldFile and Phrase) next to
+// config.toml: what every date phrase denotes and which story event it
+// reports, so that merging can be scored (internal/mergeeval).
+//
 // The same Options always give the same bytes: the generator uses only
 // its own seeded random source and reads no clock.
 package corpusgen
@@ -34,6 +38,9 @@ type Options struct {
 type File struct {
 	Path string
 	Data []byte
+	// Gold lists the date phrases of an article and what each denotes
+	// (see Phrase), in text order; nil for config.toml.
+	Gold []Phrase
 }
 
 // Summary counts what a generation produced.
@@ -54,7 +61,17 @@ func Generate(dir string, opts Options) (Summary, error) {
 		return Summary{}, fmt.Errorf("%s already has a content folder; choose an empty or new folder", dir)
 	}
 	made := map[string]bool{}
-	return Each(opts, func(f File) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Summary{}, err
+	}
+	gold, err := newGoldWriter(filepath.Join(dir, GoldFile))
+	if err != nil {
+		return Summary{}, err
+	}
+	sum, err := Each(opts, func(f File) error {
+		if err := gold.write(f.Gold); err != nil {
+			return err
+		}
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if d := filepath.Dir(p); !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -64,6 +81,10 @@ func Generate(dir string, opts Options) (Summary, error) {
 		}
 		return os.WriteFile(p, f.Data, 0o644)
 	})
+	if cerr := gold.close(); err == nil {
+		err = cerr
+	}
+	return sum, err
 }
 
 // Each generates the corpus in memory and calls emit for every file,
@@ -106,6 +127,7 @@ var (
 
 // story is one happening followed over weeks or months by many outlets.
 type story struct {
+	id       int // index in gen.stories, for the gold keys
 	kind     kind
 	place    string
 	country  string
@@ -139,13 +161,16 @@ type gen struct {
 	r       *rand.Rand
 	stories []story
 	seq     int
+	gold    []Phrase // the date phrases of the body being written
 }
 
 func newGen(opts Options) *gen {
 	g := &gen{r: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))}
 	n := opts.Articles/40 + 3
-	for range n {
-		g.stories = append(g.stories, g.newStory())
+	for i := range n {
+		s := g.newStory()
+		s.id = i
+		g.stories = append(g.stories, s)
 	}
 	return g
 }
@@ -194,6 +219,7 @@ func (g *gen) next(max int) []File {
 		outlet = g.pick(agencies)
 	}
 	title := g.headline(s)
+	g.gold = g.gold[:0]
 	body := g.body(s, pub, outlet, wire)
 	copies := 1
 	if wire {
@@ -231,7 +257,7 @@ func (g *gen) next(max int) []File {
 			fmt.Fprintf(&b, "*This article was originally published by %s.*\n\n", outlet)
 		}
 		b.WriteString(body)
-		files = append(files, File{Path: name, Data: b.Bytes()})
+		files = append(files, File{Path: name, Data: b.Bytes(), Gold: g.goldFor(name)})
 	}
 	return files
 }
@@ -264,7 +290,7 @@ func (g *gen) body(s *story, pub time.Time, outlet string, wire bool) string {
 	if wire {
 		dateline += " (" + outlet + ")"
 	}
-	b.WriteString(dateline + " — " + g.eventSentence(s, s.events[near], pub, fill) + "\n\n")
+	b.WriteString(dateline + " — " + g.eventSentence(s, near, pub, fill) + "\n\n")
 	target := 7600 + g.r.IntN(1200)
 	para := 0
 	for b.Len() < target {
@@ -273,13 +299,13 @@ func (g *gen) body(s *story, pub time.Time, outlet string, wire bool) string {
 		for range n {
 			switch x := g.r.IntN(20); {
 			case x < 6:
-				p = append(p, g.eventSentence(s, s.events[g.r.IntN(len(s.events))], pub, fill))
+				p = append(p, g.eventSentence(s, g.r.IntN(len(s.events)), pub, fill))
 			case x < 8:
-				p = append(p, g.relativeSentence(pub, fill))
+				p = append(p, g.relativeSentence(s, pub, fill))
 			case x < 10:
-				p = append(p, fill.Replace(g.pick(background)))
+				p = append(p, g.backgroundSentence(s, fill))
 			case x < 11:
-				p = append(p, fill.Replace(g.pick(durations)))
+				p = append(p, g.durationSentence(fill))
 			default:
 				p = append(p, fill.Replace(g.pick(filler)))
 			}
@@ -315,13 +341,14 @@ func absDays(a, b time.Time) int {
 // eventSentence reports ev as seen from pub, with the phrase a reporter
 // would use at that distance: "yesterday", a weekday and the tense that
 // places it, "next week", "last month", a month and day, or a full date.
-func (g *gen) eventSentence(s *story, ev event, pub time.Time, fill *strings.Replacer) string {
+func (g *gen) eventSentence(s *story, k int, pub time.Time, fill *strings.Replacer) string {
+	ev := s.events[k]
 	day := ev.day
 	if g.r.IntN(40) == 0 {
 		day = day.AddDate(0, 0, 1-2*g.r.IntN(2)) // a report that gets the day wrong
 	}
 	d := int(day.Sub(pub).Hours() / 24)
-	var when string
+	var when, value string
 	switch {
 	case d == -1 && g.r.IntN(2) == 0:
 		when = "yesterday"
@@ -332,9 +359,9 @@ func (g *gen) eventSentence(s *story, ev event, pub time.Time, fill *strings.Rep
 	case d == 0:
 		when = "on " + day.Weekday().String()
 	case d > 6 && sameISOWeek(day, pub.AddDate(0, 0, 7)) && g.r.IntN(2) == 0:
-		when = "next week"
+		when, value = "next week", isoWeek(day)
 	case d < 0 && day.Year()*12+int(day.Month()) == pub.Year()*12+int(pub.Month())-1 && g.r.IntN(3) == 0:
-		when = "last month"
+		when, value = "last month", day.Format("2006-01")
 	case day.Year() == pub.Year() && g.r.IntN(4) != 0:
 		when = "on " + day.Format("January 2")
 	default:
@@ -366,22 +393,31 @@ func (g *gen) eventSentence(s *story, ev event, pub time.Time, fill *strings.Rep
 	}
 	subj := fill.Replace(g.pick(subjects))
 	verb = fill.Replace(verb)
+	var sent string
 	switch g.r.IntN(3) {
 	case 0:
-		return capital(fmt.Sprintf("%s %s %s, %s.", subj, verb, when, fill.Replace(g.pick(attributions))))
+		sent = capital(fmt.Sprintf("%s %s %s, %s.", subj, verb, when, fill.Replace(g.pick(attributions))))
 	case 1:
-		return capital(fmt.Sprintf("%s, %s %s %s.", capital(when), subj, verb, fill.Replace(g.pick(tails))))
+		when = capital(when)
+		sent = capital(fmt.Sprintf("%s, %s %s %s.", when, subj, verb, fill.Replace(g.pick(tails))))
 	default:
-		return capital(fmt.Sprintf("%s %s %s %s.", subj, verb, when, fill.Replace(g.pick(tails))))
+		sent = capital(fmt.Sprintf("%s %s %s %s.", subj, verb, when, fill.Replace(g.pick(tails))))
 	}
+	if value == "" {
+		value = day.Format("2006-01-02")
+	}
+	g.note(sent, when, "DATE", value, ev.day.Format("2006-01-02"), s.eventKey(k))
+	return sent
 }
 
 // relativeSentence uses a vague or relative reference around pub.
-func (g *gen) relativeSentence(pub time.Time, fill *strings.Replacer) string {
-	t := g.pick(relatives)
+func (g *gen) relativeSentence(s *story, pub time.Time, fill *strings.Replacer) string {
+	i := g.r.IntN(len(relatives))
 	r := strings.NewReplacer("{lastyear}", fmt.Sprint(pub.Year()-1), "{month}", pub.AddDate(0, -2, 0).Format("January"),
 		"{season}", seasons[int(pub.Month())%12/3])
-	return fill.Replace(r.Replace(t))
+	sent := fill.Replace(r.Replace(relatives[i]))
+	g.noteRelative(s, i, sent, r.Replace(relativePhrases[i]), pub)
+	return sent
 }
 
 var seasons = []string{"winter", "spring", "summer", "autumn"}

@@ -28,6 +28,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "corpusgen:", err)
 		os.Exit(2)
 	}
-	fmt.Printf("wrote %d articles (%d wire copies, %d stories), %.1f MB, into %s\n",
-		sum.Articles, sum.WireCopies, sum.Stories, float64(sum.Bytes)/1e6, *out)
+	fmt.Printf("wrote %d articles (%d wire copies, %d stories), %.1f MB, into %s (gold phrases in %s)\n",
+		sum.Articles, sum.WireCopies, sum.Stories, float64(sum.Bytes)/1e6, *out, corpusgen.GoldFile)
 }
