@@ -75,7 +75,7 @@ func corpusDir() string {
 // floors are the figures the resolver must not fall below (value F1,
 // relaxed span F1); raise them as the resolver improves.
 var floors = map[string][2]float64{
-	"TimeBank": {80.9, 92.2},
+	"TimeBank": {81.0, 92.2},
 	"AQUAINT":  {77.8, 93.1},
 }
 

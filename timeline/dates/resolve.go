@@ -545,6 +545,23 @@ func pastPerfect(r *resolver, k int) bool {
 	return false
 }
 
+// isDeterminer reports whether word w is an article or possessive
+// determiner, after which an -ed word is an adjective.
+func isDeterminer(w string) bool {
+	if len(w) > 5 {
+		return false
+	}
+	var b [5]byte
+	for i := 0; i < len(w); i++ {
+		b[i] = w[i] | 0x20
+	}
+	switch string(b[:len(w)]) {
+	case "a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those":
+		return true
+	}
+	return false
+}
+
 var notPast = map[string]bool{"need": true, "speed": true, "indeed": true, "seed": true, "bed": true, "red": true, "united": true,
 	"hundred": true, "shed": true, "feed": true, "breed": true, "proceed": true, "succeed": true, "exceed": true, "embed": true,
 	"creed": true, "greed": true, "weed": true, "reed": true, "naked": true, "wicked": true, "sacred": true, "kindred": true,
@@ -564,6 +581,15 @@ func (r *resolver) isPastVerb(k int) bool {
 		return false
 	}
 	if t.up && k > 0 && !r.punct(k-1, '.') { // a name like "Ahmed"
+		return false
+	}
+	// after a determiner it is an adjective: "a still unspecified date",
+	// "the proposed merger", "its revised forecast"
+	p := k - 1
+	if p > 0 && r.t[p].k == kWord && (r.w(p) == "still" || r.w(p) == "yet" || r.w(p) == "newly" || r.w(p) == "recently") {
+		p--
+	}
+	if p >= 0 && r.t[p].k == kWord && isDeterminer(r.text[r.t[p].s:r.t[p].e]) {
 		return false
 	}
 	var b [20]byte

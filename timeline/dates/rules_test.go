@@ -97,6 +97,9 @@ func TestWeekdayFiniteVerb(t *testing.T) {
 		{"The relatives have until Tuesday to sign.", "2025-08-14", "Tuesday", TypeDate, "2025-08-19", "", "weekday-future"},
 		// ", officials said" is a clause of its own, not the tense of the date
 		{"The minister will travel to Moscow on Friday, officials said.", "2025-08-14", "Friday", TypeDate, "2025-08-15", "", "weekday-future"},
+		// an -ed word after a determiner is an adjective, not a past verb
+		{"The split would be paid on a still unspecified date in January.", "1989-10-26", "January", TypeDate, "1990-01", "", ""},
+		{"The payment would come on an unspecified day in January.", "1989-10-26", "January", TypeDate, "1990-01", "", ""},
 		// a parenthesis takes the tense of the clause around it
 		{"The talks will resume soon (Monday) in Geneva.", "2025-08-14", "Monday", TypeDate, "2025-08-18", "", "weekday-future"},
 	})
