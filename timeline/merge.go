@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"cmp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -110,13 +112,15 @@ type merger struct {
 	byArt   map[int][]int
 	next    map[string]int // see unique
 	// seen, epoch and ids are placeCoarse's scratch space.
-	seen    []int
-	epoch   int
-	ids     []int
-	idf     idfTable
-	members map[*Event][]int // an event's candidate indexes, for curation
-	solo    map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
-	persons map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
+	seen     []int
+	epoch    int
+	ids      []int
+	byWeight vector        // probeTerms' scratch space
+	lists    []postingList // placeCoarse's scratch space
+	idf      idfTable
+	members  map[*Event][]int // an event's candidate indexes, for curation
+	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
+	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 }
 
 // monthKey is a month (see monthNums) and a content key.
@@ -462,13 +466,41 @@ func (m *merger) placeCoarse(i int) {
 		m.seen = append(m.seen, 0)
 	}
 	ids := m.ids[:0]
+	probe := m.probeTerms(c.vec, c.norm, coarseThreshold)
+	lists := m.lists[:0]
+	total := 0
 	for _, mo := range monthNums(within) {
-		for _, t := range c.vec {
-			for _, id := range m.posting[monthKey{mo, t.key}] {
-				if m.seen[id] != m.epoch {
-					m.seen[id] = m.epoch
-					ids = append(ids, id)
-				}
+		for _, t := range probe {
+			if l := m.posting[monthKey{mo, t.key}]; len(l) > 0 {
+				lists = append(lists, postingList{l, t.w})
+				total += len(l)
+			}
+		}
+	}
+	m.lists = lists
+	budget := total
+	if total > coarseBudget {
+		// the most specific lists first (see coarseBudget)
+		budget = coarseBudget
+		slices.SortStableFunc(lists, func(a, b postingList) int {
+			if len(a.ids) != len(b.ids) {
+				return cmp.Compare(len(a.ids), len(b.ids))
+			}
+			return cmp.Compare(b.w, a.w)
+		})
+	}
+	for _, l := range lists {
+		if budget <= 0 {
+			break
+		}
+		if len(l.ids) > budget {
+			l.ids = l.ids[:budget]
+		}
+		budget -= len(l.ids)
+		for _, id := range l.ids {
+			if m.seen[id] != m.epoch {
+				m.seen[id] = m.epoch
+				ids = append(ids, id)
 			}
 		}
 	}
@@ -497,6 +529,59 @@ func (m *merger) placeCoarse(i int) {
 		return
 	}
 	m.newCluster(i)
+}
+
+// coarseBudget bounds the work of placing one coarse mention: how
+// many posting-list entries (clusters sharing one of its terms in one
+// month of its span) it reads. When its lists hold no more than this
+// (every small site, and most mentions of large ones) all are read and
+// the search is exhaustive. On a crowded calendar (a year mention on a
+// site of 10,000 articles meets thousands of clusters through the
+// story's names) the shortest lists are read first — a term in a month
+// where few clusters use it is the most specific evidence, and between
+// lists of one length the heavier (rarer) term first — until the
+// budget is spent; the longest lists, of the story's most common
+// words, are read only in part or not at all. This keeps the cost per
+// mention bounded, so merging stays linear in the number of mentions.
+const coarseBudget = 512
+
+// postingList is one posting list a coarse mention reads, with the
+// weight of its term in the mention.
+type postingList struct {
+	ids []int
+	w   float64
+}
+
+// probeTerms returns the terms of v (norm vn) whose posting lists must
+// be read to find every cluster whose similarity with v can reach
+// threshold. The similarity of v with a cluster is the sum, over the
+// terms they share, of v's weight times the cluster's unit weight; by
+// Cauchy-Schwarz it is at most the norm of v restricted to the shared
+// terms. So the lightest terms of v, as long as their joint norm stays
+// below threshold (less a margin for rounding), cannot bring a cluster
+// to it alone: a cluster sharing only those is never chosen, and
+// needs not be looked at. The result is the same as reading every
+// term's list, with far fewer clusters scored (the story's common
+// words are the light ones and have the longest lists).
+func (m *merger) probeTerms(v vector, vn float64, threshold float64) vector {
+	if vn == 0 {
+		return nil
+	}
+	m.byWeight = append(m.byWeight[:0], v...)
+	slices.SortFunc(m.byWeight, func(a, b term) int {
+		if a.w != b.w {
+			return cmp.Compare(a.w, b.w)
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	limit := (threshold - 1e-9) * vn
+	limit *= limit
+	sum, k := 0.0, 0
+	for k < len(m.byWeight) && sum+m.byWeight[k].w*m.byWeight[k].w < limit {
+		sum += m.byWeight[k].w * m.byWeight[k].w
+		k++
+	}
+	return m.byWeight[k:]
 }
 
 // narrow returns the part of a span a modifier points at: the first,
