@@ -29,11 +29,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL] [--stats] [--quiet]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, args, false); !ok {
+		return code
 	}
 	start := time.Now() // for the summary line only; never reaches the output
 	var st *timeline.Stats

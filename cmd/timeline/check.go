@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/timeline-news/timeline/render"
 	"github.com/timeline-news/timeline/timeline"
 	"github.com/timeline-news/timeline/timeline/dates"
 )
@@ -17,9 +18,9 @@ func init() {
 
 // checkJSON is the shape of `timeline check --json`.
 type checkJSON struct {
-	Events   []checkEvent   `json:"events"`
-	Findings []checkFinding `json:"findings"`
-	Warnings []string       `json:"warnings"`
+	Events   []checkEvent         `json:"events"`
+	Findings []render.JSONFinding `json:"findings"`
+	Warnings []string             `json:"warnings"`
 }
 
 type checkEvent struct {
@@ -41,13 +42,6 @@ type checkEvent struct {
 	Manual        bool     `json:"manual,omitempty"`
 }
 
-type checkFinding struct {
-	Kind    string `json:"kind"`
-	Event   string `json:"event,omitempty"`
-	Article string `json:"article,omitempty"`
-	Message string `json:"message"`
-}
-
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -59,15 +53,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Exit status: 0 no findings, 1 findings, 2 error (no site, bad config).")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "timeline check: unexpected argument %q\n", fs.Arg(0))
-		return exitError
+	if code, ok := parseFlags(fs, args, false); !ok {
+		return code
 	}
 	s, err := timeline.LoadSite(*site)
 	if err != nil {
@@ -76,7 +63,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	c := timeline.Build(s)
 	if *asJSON {
-		out := checkJSON{Events: []checkEvent{}, Findings: []checkFinding{}, Warnings: []string{}}
+		out := checkJSON{Events: []checkEvent{}, Findings: []render.JSONFinding{}, Warnings: []string{}}
 		for _, ev := range c.Events {
 			out.Events = append(out.Events, checkEvent{ID: ev.ID, Date: ev.Date, Mod: ev.Mod, Precision: ev.Precision,
 				Display: dates.Display(ev.Date, ev.Mod), Title: ev.Title, Reports: len(ev.Sources), Independent: ev.Independent,
@@ -84,7 +71,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 				LastReported: ev.LastReported, Announced: ev.Announced, Flags: ev.Flags, Manual: ev.Manual})
 		}
 		for _, f := range c.Findings {
-			out.Findings = append(out.Findings, checkFinding(f))
+			out.Findings = append(out.Findings, render.JSONFinding(f))
 		}
 		for _, w := range c.Warnings {
 			out.Warnings = append(out.Warnings, w.Error())

@@ -41,11 +41,8 @@ func runDates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Lists every date expression of each FILE (stdin when none), resolved against the anchor.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitError
+	if code, ok := parseFlags(fs, args, true); !ok {
+		return code
 	}
 	var anchor time.Time
 	if *anchorFlag != "" {

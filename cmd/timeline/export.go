@@ -31,15 +31,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: timeline export --format "+strings.Join(names, "|")+" [-s SITE] [-o FILE] [--baseURL URL]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "timeline export: unexpected argument %q\n", fs.Arg(0))
-		return exitError
+	if code, ok := parseFlags(fs, args, false); !ok {
+		return code
 	}
 	s, err := timeline.LoadSite(*site)
 	if err != nil {

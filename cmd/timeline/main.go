@@ -11,6 +11,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -66,6 +67,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return c.run(args[1:], stdout, stderr)
+}
+
+// parseFlags parses a command's arguments. ok is false when the command
+// must stop at once with code: after -h (exitOK), on a bad flag, or on a
+// stray argument to a command that takes none (exitError).
+func parseFlags(fs *flag.FlagSet, args []string, allowArgs bool) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK, false
+		}
+		return exitError, false
+	}
+	if !allowArgs && fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "timeline %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitError, false
+	}
+	return exitOK, true
 }
 
 func usage(w io.Writer) {

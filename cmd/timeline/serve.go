@@ -37,15 +37,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Stop it with Ctrl-C.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "timeline serve: unexpected argument %q\n", fs.Arg(0))
-		return exitError
+	if code, ok := parseFlags(fs, args, false); !ok {
+		return code
 	}
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "timeline serve: --port %d is not a port number\n", *port)
