@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -94,6 +95,7 @@ type cluster struct {
 	months   []int32    // the months span overlaps (see monthNums)
 	articles map[int]bool
 	dead     bool // merged into another cluster
+	owned    bool // centroid is the cluster's own (not its founder's vector)
 }
 
 type merger struct {
@@ -177,7 +179,18 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		}
 	})
 	m.idf = newIDF(m.cands)
-	m.solo, m.persons = soloNames(m.cands)
+	// names, from each distinct sentence once, in chunks on every core
+	// (the union of sets does not depend on the order)
+	nchunks := (len(sents) + sentChunk - 1) / sentChunk
+	solos, persons := make([]map[string]bool, nchunks), make([]map[string]bool, nchunks)
+	forEach(nchunks, workers, func(k int) {
+		solos[k], persons[k] = soloNames(sents[k*sentChunk : min(len(sents), (k+1)*sentChunk)])
+	})
+	m.solo, m.persons = map[string]bool{}, map[string]bool{}
+	for k := range solos {
+		maps.Copy(m.solo, solos[k])
+		maps.Copy(m.persons, persons[k])
+	}
 	ids := m.idf.keyIDs()
 	forEach(chunks, workers, func(k int) {
 		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
@@ -187,6 +200,9 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 	})
 	return m
 }
+
+// sentChunk is how many distinct sentences one worker reads for names.
+const sentChunk = 8192
 
 // candChunk is how many candidates one worker reads at a time.
 const candChunk = 512
@@ -233,26 +249,41 @@ func (m *merger) cluster() {
 // sortCands orders candidates finest first, then by date, then by
 // article and position: the order decides which mention founds an event.
 func (m *merger) sortCands(idx []int) {
-	sort.SliceStable(idx, func(a, b int) bool {
-		x, y := &m.cands[idx[a]], &m.cands[idx[b]]
-		px, py := x.span.Precision, y.span.Precision
-		if px == dates.PrecisionTime {
-			px = dates.PrecisionDay
+	type sortKey struct {
+		prec  dates.Precision
+		start int64 // span start: Unix seconds and nanoseconds (UnixNano overflows before 1678)
+		nsec  int
+		art   int
+		pos   int
+		i     int
+	}
+	keys := make([]sortKey, len(idx))
+	for k, i := range idx {
+		c := &m.cands[i]
+		p := c.span.Precision
+		if p == dates.PrecisionTime {
+			p = dates.PrecisionDay
 		}
-		if py == dates.PrecisionTime {
-			py = dates.PrecisionDay
+		keys[k] = sortKey{p, c.span.Start.Unix(), c.span.Start.Nanosecond(), c.art, c.m.Start, i}
+	}
+	slices.SortStableFunc(keys, func(x, y sortKey) int {
+		if x.prec != y.prec {
+			return cmp.Compare(x.prec, y.prec)
 		}
-		if px != py {
-			return px < py
+		if x.start != y.start {
+			return cmp.Compare(x.start, y.start)
 		}
-		if !x.span.Start.Equal(y.span.Start) {
-			return x.span.Start.Before(y.span.Start)
+		if x.nsec != y.nsec {
+			return cmp.Compare(x.nsec, y.nsec)
 		}
 		if x.art != y.art {
-			return x.art < y.art
+			return cmp.Compare(x.art, y.art)
 		}
-		return x.m.Start < y.m.Start
+		return cmp.Compare(x.pos, y.pos)
 	})
+	for k := range keys {
+		idx[k] = keys[k].i
+	}
 }
 
 func (m *merger) newCluster(i int) int {
@@ -289,10 +320,16 @@ func (m *merger) join(ci, i int) {
 	cl := m.clusters[ci]
 	c := &m.cands[i]
 	cl.members = append(cl.members, i)
-	if fresh := newKeys(cl.centroid, c.vec); len(fresh) > 0 {
+	fresh := newKeys(cl.centroid, c.vec)
+	if len(fresh) > 0 {
 		m.post(ci, fresh)
 	}
-	cl.centroid = add(cl.centroid, c.vec)
+	if !cl.owned {
+		// the founder's vector is shared with its candidate: copy it once
+		cl.centroid = append(make(vector, 0, len(cl.centroid)+len(fresh)+8), cl.centroid...)
+		cl.owned = true
+	}
+	cl.centroid = addInPlace(cl.centroid, c.vec, len(fresh))
 	cl.norm = cl.centroid.norm()
 	if !cl.articles[c.art] {
 		cl.articles[c.art] = true

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -293,4 +294,41 @@ func add(a, b vector) vector {
 		}
 	}
 	return out
+}
+
+// addInPlace adds b to a (both sorted) and returns the sum, reusing a's
+// storage: fresh is how many keys of b a lacks. Each weight is the same
+// sum add computes; a large event's centroid grows without being
+// copied at every mention it gains.
+func addInPlace(a, b vector, fresh int) vector {
+	if fresh == 0 {
+		i := 0
+		for _, t := range b {
+			for a[i].key < t.key {
+				i++
+			}
+			a[i].w += t.w
+		}
+		return a
+	}
+	n := len(a)
+	a = slices.Grow(a, fresh)[:n+fresh]
+	// merge from the end, so nothing is overwritten before it is read
+	i, j, k := n-1, len(b)-1, n+fresh-1
+	for j >= 0 {
+		switch {
+		case i >= 0 && a[i].key > b[j].key:
+			a[k] = a[i]
+			i--
+		case i >= 0 && a[i].key == b[j].key:
+			a[k] = term{a[i].key, a[i].w + b[j].w}
+			i--
+			j--
+		default:
+			a[k] = b[j]
+			j--
+		}
+		k--
+	}
+	return a
 }

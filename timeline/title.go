@@ -274,15 +274,10 @@ func (m *merger) shortenNames(ws []string) []string {
 // neighbour) in the sentences of the mentions: surnames and places;
 // and persons, the last words of runs of two or three capitalised
 // words ("Donald Trump" → "Trump") that are not datelines or roles.
-func soloNames(cands []cand) (solo, persons map[string]bool) {
+func soloNames(sents []string) (solo, persons map[string]bool) {
 	solo, persons = map[string]bool{}, map[string]bool{}
-	seen := map[string]bool{}
-	for _, c := range cands {
-		if seen[c.m.Sentence] {
-			continue
-		}
-		seen[c.m.Sentence] = true
-		ws := strings.Fields(c.m.Sentence)
+	for _, sent := range sents {
+		ws := strings.Fields(sent)
 		for i, w := range ws {
 			w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:.!?\"“”()"), "'s"), "’s")
 			if w == "" || !unicode.IsUpper(firstRune(w)) || words.Stopword(strings.ToLower(w)) {
