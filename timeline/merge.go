@@ -28,7 +28,16 @@ const (
 	conflictWindow = 7
 	// attachWindow: a clock time whose day the resolver assumed may
 	// belong to an event of its article up to this many days later.
-	attachWindow = 7
+	attachWindow = 3
+	// coarseSameThreshold: a coarse mention with no finer event to join
+	// joins an event founded by a mention of the same period ("since
+	// early 2020" and "since early 2020" in another report of the story).
+	coarseSameThreshold = 0.5
+	// nearConflictWindow: events at most this many days apart, in
+	// nearly the same words, are one happening dated differently even
+	// when a report tells both days, as long as most of the reports of
+	// each give only one of them (a report that got the day wrong once).
+	nearConflictWindow = 2
 )
 
 // RuleTimeOfDay is the resolver rule of a clock time ("at 1900 GMT")
@@ -83,6 +92,7 @@ type cand struct {
 	vec      vector
 	norm     float64 // norm of vec
 	art      int     // index of the article in the merger's list
+	cl       int     // the cluster it is in (-1 before it is placed)
 	attached bool    // a time-of-day mention attached to an event of another day: it does not vote on the date
 }
 
@@ -92,6 +102,7 @@ type cluster struct {
 	centroid vector
 	norm     float64    // norm of centroid
 	span     dates.Span // the span of the mention that founded it
+	founder  int        // the candidate that founded it
 	months   []int32    // the months span overlaps (see monthNums)
 	articles map[int]bool
 	dead     bool // merged into another cluster
@@ -123,6 +134,9 @@ type merger struct {
 	members  map[*Event][]int // an event's candidate indexes, for curation
 	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
 	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
+	// topics holds each article's topic: the names it uses in two or
+	// more of its dated sentences (sorted key ids), see related.
+	topics [][]int32
 }
 
 // monthKey is a month (see monthNums) and a content key.
@@ -146,7 +160,7 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		if !ok {
 			ai = len(m.articles) // a mention of an unknown article sorts last
 		}
-		m.cands = append(m.cands, cand{m: mn, span: span, art: ai})
+		m.cands = append(m.cands, cand{m: mn, span: span, art: ai, cl: -1})
 	}
 	// Each distinct sentence is read once (wire copies and sentences
 	// with several mentions repeat them), then each mention's words are
@@ -198,7 +212,80 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 			m.cands[i].norm = m.cands[i].vec.norm()
 		}
 	})
+	m.topics = articleTopics(len(m.articles)+1, m.cands, sentOf, tokens, ids)
 	return m
+}
+
+// articleTopics returns, for each article, the keys of the names
+// (people, places, organisations) it uses in at least two of its dated
+// sentences: what the article is about. cands name their article and
+// sentOf their sentence, whose words are tokens.
+func articleTopics(narts int, cands []cand, sentOf []int32, tokens [][]words.Token, ids map[string]int32) [][]int32 {
+	type artSent struct {
+		art  int
+		sent int32
+	}
+	seen := make(map[artSent]bool, len(cands))
+	counts := make([]map[int32]int, narts)
+	for i := range cands {
+		k := artSent{cands[i].art, sentOf[i]}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if counts[k.art] == nil {
+			counts[k.art] = map[int32]int{}
+		}
+		once := map[int32]bool{}
+		for _, t := range tokens[k.sent] {
+			if id, ok := ids[t.Key]; ok && t.Name && !once[id] {
+				once[id] = true
+				counts[k.art][id]++
+			}
+		}
+	}
+	out := make([][]int32, narts)
+	for a, c := range counts {
+		for id, n := range c {
+			if n >= 2 {
+				out[a] = append(out[a], id)
+			}
+		}
+		slices.Sort(out[a])
+	}
+	return out
+}
+
+// related reports whether candidate i may join cluster cl as far as
+// their stories go: it is from one of the cluster's articles, or its
+// article and the cluster's founding article share a topic name (see
+// articleTopics), or either has no topic. Two reports of different stories that say the same
+// words ("the issue was first raised last year", "relations have been
+// strained since early 2020") speak of different happenings; shared
+// generic words must not outweigh different names and places.
+func (m *merger) related(i int, cl *cluster) bool {
+	c := &m.cands[i]
+	if cl.articles[c.art] {
+		return true
+	}
+	a, b := m.topics[c.art], m.topics[m.cands[cl.founder].art]
+	// an article too short to name anything twice says nothing of its story
+	return len(a) == 0 || len(b) == 0 || intersects(a, b)
+}
+
+// intersects reports whether two sorted lists share an element.
+func intersects(a, b []int32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // sentChunk is how many distinct sentences one worker reads for names.
@@ -288,11 +375,12 @@ func (m *merger) sortCands(idx []int) {
 
 func (m *merger) newCluster(i int) int {
 	c := &m.cands[i]
-	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, articles: map[int]bool{c.art: true}}
+	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, founder: i, articles: map[int]bool{c.art: true}}
 	if isDay(c.span) {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
 	id := len(m.clusters)
+	c.cl = id
 	m.clusters = append(m.clusters, cl)
 	if isDay(cl.span) {
 		m.byDay[dayNum(cl.span)] = append(m.byDay[dayNum(cl.span)], id)
@@ -320,6 +408,7 @@ func (m *merger) join(ci, i int) {
 	cl := m.clusters[ci]
 	c := &m.cands[i]
 	cl.members = append(cl.members, i)
+	c.cl = ci
 	fresh := newKeys(cl.centroid, c.vec)
 	if len(fresh) > 0 {
 		m.post(ci, fresh)
@@ -543,8 +632,15 @@ func (m *merger) placeCoarse(i int) {
 	}
 	m.ids = ids
 	sort.Ints(ids)
-	ci, s := m.best(ids, c.vec, c.norm, inside)
+	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return inside(cl) && m.related(i, cl) })
 	if ci >= 0 && s >= coarseThreshold {
+		m.join(ci, i)
+		return
+	}
+	// No finer event: an event founded by a mention of the same period
+	// (same value and modifier) in the same words, of the same story.
+	ci, s = m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return m.samePeriod(i, cl) && m.related(i, cl) })
+	if ci >= 0 && s >= coarseSameThreshold {
 		m.join(ci, i)
 		return
 	}
@@ -566,6 +662,14 @@ func (m *merger) placeCoarse(i int) {
 		return
 	}
 	m.newCluster(i)
+}
+
+// samePeriod reports whether cluster cl was founded by a coarse
+// mention of the same period as candidate i: the same value and
+// modifier ("early 2020" and "early 2020", not "late 2020").
+func (m *merger) samePeriod(i int, cl *cluster) bool {
+	f, c := &m.cands[cl.founder], &m.cands[i]
+	return !isDay(f.span) && f.m.Value == c.m.Value && f.m.Mod == c.m.Mod
 }
 
 // coarseBudget bounds the work of placing one coarse mention: how

@@ -235,3 +235,75 @@ func contains(list []string, s string) bool {
 
 var _ = sort.Strings
 var _ = time.Now
+
+// storyArticle is an article of a story about person in place: two
+// dated sentences naming them (its topic), then extra.
+func storyArticle(t *testing.T, id, pub, person, place, extra string) (*Article, []Mention) {
+	a := art(id, pub, person+" met lawyers in "+place+" on June 3. "+person+" will appeal in "+place+" on June 9. "+extra)
+	return a, []Mention{at(t, a, "on June 3", 0, "2024-06-03", "month-day"), at(t, a, "on June 9", 0, "2024-06-09", "month-day")}
+}
+
+// coarseEvents returns the events of precision coarser than day.
+func coarseEvents(events []*Event) []*Event {
+	var out []*Event
+	for _, ev := range events {
+		if ev.Precision != "day" {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func TestMergeCoarseSamePeriod(t *testing.T) {
+	// Mentions of one period with no finer event to join cluster among
+	// themselves by content; a different period or different words stay apart.
+	cases := []struct {
+		name   string
+		extras [3]string
+		values [3]string
+		want   int // coarse events
+	}{
+		{"same words, same period", [3]string{"Relations have been strained since early 2020, analysts say.", "Relations have been strained since early 2020, analysts say.", "Relations have been strained since early 2020, analysts say."}, [3]string{"2020~START", "2020~START", "2020~START"}, 1},
+		{"same words, early and late", [3]string{"Relations have been strained since early 2020, analysts say.", "Relations have been strained since late 2020, analysts say.", "Relations have been strained since early 2020, analysts say."}, [3]string{"2020~START", "2020~END", "2020~START"}, 2},
+		{"different words", [3]string{"The report is due by the end of the year.", "The bridge will reopen by the end of the year.", "The report is due by the end of the year."}, [3]string{"2024~END", "2024~END", "2024~END"}, 2},
+	}
+	phrases := map[string]string{"2020~START": "early 2020", "2020~END": "late 2020", "2024~END": "the end of the year"}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*Article
+			var ms []Mention
+			for k := range 3 {
+				a, m := storyArticle(t, fmt.Sprintf("a%d", k), "2024-06-10", "Haddad", "Rabat", tc.extras[k])
+				arts, ms = append(arts, a), append(append(ms, m...), at(t, a, phrases[tc.values[k]], 0, tc.values[k], "year"))
+			}
+			events, _ := Merge(arts, ms, Config{})
+			if got := coarseEvents(events); len(got) != tc.want {
+				t.Errorf("want %d coarse events, got:\n%s", tc.want, summary(events))
+			}
+		})
+	}
+}
+
+func TestMergeCoarseNeedsSharedStory(t *testing.T) {
+	// The same generic sentence in reports of different stories (no
+	// shared name) tells different happenings: it joins neither the
+	// other story's coarse event nor its finer event.
+	a, ma := storyArticle(t, "a", "2024-06-10", "Haddad", "Rabat", "The issue was first raised last year, and the court promised a response.")
+	b, mb := storyArticle(t, "b", "2024-06-11", "Haddad", "Rabat", "The issue was first raised last year, and the court promised a response.")
+	c, mc := storyArticle(t, "c", "2024-06-12", "Lindqvist", "Geneva", "The issue was first raised last year, and the commission promised a response.")
+	d := art("d", "2024-06-12", "Lindqvist first raised the issue of campaign finance in Geneva on March 3, 2023. Lindqvist spoke to reporters in Geneva on March 4, 2023.")
+	ms := append(append(append(ma, mb...), mc...),
+		at(t, a, "last year", 0, "2023", "last-unit"), at(t, b, "last year", 0, "2023", "last-unit"), at(t, c, "last year", 0, "2023", "last-unit"),
+		at(t, d, "on March 3, 2023", 0, "2023-03-03", "month-day-year"), at(t, d, "on March 4, 2023", 0, "2023-03-04", "month-day-year"))
+	events, _ := Merge([]*Article{a, b, c, d}, ms, Config{})
+	var got []string
+	for _, ev := range events {
+		if strings.HasPrefix(ev.Date, "2023") {
+			got = append(got, ev.Date+" "+strings.Join(ev.Sources, ","))
+		}
+	}
+	want := []string{"2023 a,b", "2023-03-03 c,d", "2023-03-04 d"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q:\n%s", got, want, summary(events))
+	}
+}
