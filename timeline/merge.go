@@ -321,7 +321,21 @@ func (m *merger) cluster() {
 	}
 	m.joinRepeatedDays()
 	m.sortCands(timesOfDay)
+	// the day mentions of each sentence, for clock times beside a date
+	type sentKey struct{ art, start int }
+	daysOf := map[sentKey][]int{}
+	if len(timesOfDay) > 0 {
+		for _, i := range days {
+			c := &m.cands[i]
+			k := sentKey{c.art, c.m.SentenceStart}
+			daysOf[k] = append(daysOf[k], i)
+		}
+	}
 	for _, i := range timesOfDay {
+		c := &m.cands[i]
+		if m.attachToSentenceDay(i, daysOf[sentKey{c.art, c.m.SentenceStart}]) {
+			continue
+		}
 		if !m.attachTimeOfDay(i) {
 			m.placeDay(i)
 		}
@@ -504,8 +518,34 @@ func (m *merger) joinRepeatedDays() {
 	}
 }
 
+// attachToSentenceDay attaches a clock time whose day the resolver
+// assumed to the event of the day its own sentence names ("at 2 p.m.
+// local time on June 30": the time is on June 30): days are the day
+// mentions of its sentence; the nearest one wins.
+func (m *merger) attachToSentenceDay(i int, days []int) bool {
+	c := &m.cands[i]
+	best, dist := -1, 0
+	for _, j := range days {
+		d := m.cands[j].m.Start - c.m.Start
+		if d < 0 {
+			d = -d
+		}
+		if m.cands[j].cl >= 0 && (best < 0 || d < dist) {
+			best, dist = j, d
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	ci := m.cands[best].cl
+	c.attached = dayNum(m.clusters[ci].span) != dayNum(c.span)
+	m.join(ci, i)
+	return true
+}
+
 // attachTimeOfDay attaches a clock time whose day the resolver assumed
-// to the most similar event of the same article within the next week.
+// (its sentence names no day) to the most similar event of the same
+// article within the next few days, when their words agree.
 func (m *merger) attachTimeOfDay(i int) bool {
 	c := &m.cands[i]
 	var ids []int
@@ -514,7 +554,7 @@ func (m *merger) attachTimeOfDay(i int) bool {
 		ids = append(ids, m.byDay[d+k]...)
 	}
 	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return cl.articles[c.art] })
-	if ci < 0 || s <= 0 {
+	if ci < 0 || s < sameDayThreshold {
 		return false
 	}
 	c.attached = dayNum(m.clusters[ci].span) != d

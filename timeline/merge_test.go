@@ -307,3 +307,57 @@ func TestMergeCoarseNeedsSharedStory(t *testing.T) {
 		t.Errorf("got %q, want %q:\n%s", got, want, summary(events))
 	}
 }
+
+func TestMergeClockTime(t *testing.T) {
+	// A clock time whose day the resolver assumed (the anchor) belongs
+	// to the day its sentence names; without one, to an event of its
+	// article a few days ahead in the same words; never weeks away.
+	cases := []struct {
+		name, body, clockValue string
+		days                   map[string]string // phrase → value
+		wantWith               string            // the phrase whose event holds the clock time; "" = an event of its own
+	}{
+		{"date in the sentence", "At 2 p.m. local time on June 30, Haddad will be released on bail. Haddad will address the court on May 18.",
+			"2024-05-17T14:00", map[string]string{"on June 30": "2024-06-30", "on May 18": "2024-05-18"}, "on June 30"},
+		{"same words two days ahead", "Haddad will be released on bail at 2 p.m. local time. Haddad will be released on bail in Rabat on May 19.",
+			"2024-05-17T14:00", map[string]string{"on May 19": "2024-05-19"}, "on May 19"},
+		{"same words weeks ahead", "Haddad will be released on bail at 2 p.m. local time. Haddad will be released on bail in Rabat on June 30.",
+			"2024-05-17T14:00", map[string]string{"on June 30": "2024-06-30"}, ""},
+		{"other words next day", "The court opens at 2 p.m. local time. Haddad will be released on bail in Rabat on May 18.",
+			"2024-05-17T14:00", map[string]string{"on May 18": "2024-05-18"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := art("a", "2024-05-17", tc.body)
+			ms := []Mention{at(t, a, "2 p.m.", 0, tc.clockValue, RuleTimeOfDay)}
+			for _, p := range slicesSorted(tc.days) {
+				ms = append(ms, at(t, a, p, 0, tc.days[p], "month-day"))
+			}
+			events, _ := Merge([]*Article{a}, ms, Config{})
+			for _, ev := range events {
+				has := false
+				for _, mn := range ev.Mentions {
+					has = has || mn.Phrase == "2 p.m."
+				}
+				if !has {
+					continue
+				}
+				if tc.wantWith == "" && len(ev.Mentions) != 1 || tc.wantWith != "" && (len(ev.Mentions) != 2 || ev.Mentions[1].Phrase != tc.wantWith && ev.Mentions[0].Phrase != tc.wantWith) {
+					t.Errorf("clock time in the wrong event:\n%s", summary(events))
+				}
+				if tc.wantWith != "" && ev.Date != tc.days[tc.wantWith] {
+					t.Errorf("event dated %s, want %s (a clock time does not vote on the day)", ev.Date, tc.days[tc.wantWith])
+				}
+			}
+		})
+	}
+}
+
+func slicesSorted(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
