@@ -38,6 +38,8 @@ const (
 	// when a report tells both days, as long as most of the reports of
 	// each give only one of them (a report that got the day wrong once).
 	nearConflictWindow = 2
+	// nearConflictThreshold: the similarity such events need.
+	nearConflictThreshold = 0.35
 )
 
 // RuleTimeOfDay is the resolver rule of a clock time ("at 1900 GMT")
@@ -580,10 +582,10 @@ func (m *merger) joinConflicts() {
 		for k := 1; k <= conflictWindow; k++ {
 			for _, bi := range m.byDay[d+k] {
 				b := m.clusters[bi]
-				if b.dead || shareArticle(a, b) {
+				if b.dead || !m.conflictable(a, b, k) {
 					continue
 				}
-				if s := m.sim(a.centroid, a.norm, b); s >= conflictThreshold {
+				if s := m.sim(a.centroid, a.norm, b); s >= conflictThreshold || k <= nearConflictWindow && s >= nearConflictThreshold {
 					pairs = append(pairs, pair{ai, bi, s})
 				}
 			}
@@ -592,7 +594,7 @@ func (m *merger) joinConflicts() {
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].sim > pairs[j].sim })
 	for _, p := range pairs {
 		a, b := m.clusters[p.a], m.clusters[p.b]
-		if a.dead || b.dead || shareArticle(a, b) {
+		if a.dead || b.dead || !m.conflictable(a, b, dayNum(b.span)-dayNum(a.span)) {
 			continue
 		}
 		keep, drop := p.a, p.b
@@ -607,6 +609,25 @@ func (m *merger) joinConflicts() {
 		d := dayNum(m.clusters[drop].span)
 		m.byDay[d] = append(m.byDay[d], keep)
 	}
+}
+
+// conflictable reports whether events a and b, apart days apart, may
+// be one happening dated differently as far as their reports go: no
+// report tells both; or, at most nearConflictWindow days apart, fewer
+// than half the reports of the larger tell both (a report that got the
+// day wrong once among its mentions of the right one). One report
+// alone giving two days tells two happenings.
+func (m *merger) conflictable(a, b *cluster, apart int) bool {
+	shared := 0
+	for x := range a.articles {
+		if b.articles[x] {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return true
+	}
+	return apart <= nearConflictWindow && 2*shared < max(len(a.articles), len(b.articles))
 }
 
 func shareArticle(a, b *cluster) bool {

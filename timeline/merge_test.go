@@ -361,3 +361,40 @@ func slicesSorted(m map[string]string) []string {
 	sort.Strings(out)
 	return out
 }
+
+func TestMergeNearDayConflict(t *testing.T) {
+	// A report that once gives the day before, among reports of the
+	// right day, is a conflict in one event dated by most sources;
+	// a different happening the day before stays apart.
+	cases := []struct {
+		name, wrong string
+		want        int // events
+	}{
+		{"same words, a day off", "Fischer was released on bail in Rabat on June 29.", 1},
+		{"other words, a day off", "Parliament debated the budget bill in Rabat on June 29.", 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*Article
+			var ms []Mention
+			for k := range 3 {
+				body := "Fischer was released on bail in Rabat on June 30."
+				if k == 0 {
+					body += " " + tc.wrong
+				}
+				a := art(fmt.Sprintf("a%d", k), "2024-07-02", body)
+				arts, ms = append(arts, a), append(ms, at(t, a, "on June 30", 0, "2024-06-30", "month-day"))
+				if k == 0 {
+					ms = append(ms, at(t, a, "on June 29", 0, "2024-06-29", "month-day"))
+				}
+			}
+			events, _ := Merge(arts, ms, Config{})
+			if len(events) != tc.want {
+				t.Fatalf("want %d events:\n%s", tc.want, summary(events))
+			}
+			if tc.want == 1 && (events[0].Date != "2024-06-30" || len(events[0].Conflicts) != 1 || events[0].Conflicts[0].Value != "2024-06-29" || !contains(events[0].Flags, "conflict")) {
+				t.Errorf("want 30 June with 29 June in conflict: %+v", events[0])
+			}
+		})
+	}
+}
