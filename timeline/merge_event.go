@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/timeline-news/timeline/timeline/dates"
@@ -50,9 +51,34 @@ func (m *merger) buildEvent(members []int) (*Event, []int) {
 		ev.Mentions = append(ev.Mentions, m.cands[i].m)
 	}
 	m.date(ev, members)
+	m.redateClockTimes(ev, members)
 	m.sources(ev, members)
 	ev.Title = m.title(members)
 	return ev, members
+}
+
+// redateClockTimes gives a clock time that joined an event of another
+// day (its sentence named no day, so the resolver assumed the anchor)
+// the event's day, and says so in its Note: "at 1900 GMT" in a Thursday
+// report about a Friday summit is 19:00 on the Friday.
+func (m *merger) redateClockTimes(ev *Event, members []int) {
+	if ev.Precision != dates.PrecisionDay.String() {
+		return
+	}
+	for k, i := range members {
+		mn := &ev.Mentions[k]
+		t := strings.IndexByte(mn.Value, 'T')
+		if !m.cands[i].attached || t < 0 {
+			continue
+		}
+		assumed := mn.Value[:t]
+		mn.Value = ev.Date + mn.Value[t:]
+		note := "the sentence gives only the time; the day is the event's (" + assumed + " was assumed from the anchor)"
+		if mn.Note != "" {
+			note = mn.Note + "; " + note
+		}
+		mn.Note = note
+	}
 }
 
 // dayGroup is the mentions that give one day to an event.

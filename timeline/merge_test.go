@@ -348,6 +348,22 @@ func TestMergeClockTime(t *testing.T) {
 				if tc.wantWith != "" && ev.Date != tc.days[tc.wantWith] {
 					t.Errorf("event dated %s, want %s (a clock time does not vote on the day)", ev.Date, tc.days[tc.wantWith])
 				}
+				for _, mn := range ev.Mentions {
+					if mn.Phrase != "2 p.m." {
+						continue
+					}
+					// An attached clock time takes the event's day and says so.
+					want := tc.clockValue
+					if tc.wantWith != "" {
+						want = tc.days[tc.wantWith] + "T14:00"
+					}
+					if mn.Value != want {
+						t.Errorf("clock time valued %s, want %s", mn.Value, want)
+					}
+					if (want != tc.clockValue) != strings.Contains(mn.Note, "day is the event's") {
+						t.Errorf("clock time note %q", mn.Note)
+					}
+				}
 			}
 		})
 	}

@@ -31,7 +31,7 @@ func seedChronology(c *Chronology) string {
 	}
 	fmt.Fprintln(&b, "findings:")
 	for _, f := range c.Findings {
-		fmt.Fprintf(&b, "  - %s %s%s: %s\n", f.Kind, f.Event, f.Article, f.Message)
+		fmt.Fprintf(&b, "  - %s %s: %s\n", f.Kind, strings.Trim(f.Event+" "+f.Article, " "), f.Message)
 	}
 	return b.String()
 }
