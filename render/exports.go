@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -318,13 +317,7 @@ func TimelineJS(c *timeline.Chronology, u URLs) ([]byte, error) {
 		}
 		out.Events = append(out.Events, ev)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return indentJSON(out)
 }
 
 // Atom encodes the events as an Atom feed, one entry per event. Its

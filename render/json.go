@@ -146,11 +146,24 @@ func ToJSON(c *timeline.Chronology) JSONChronology {
 // JSON encodes a chronology as timeline.json: indented, HTML-escaped,
 // ending in a newline.
 func JSON(c *timeline.Chronology) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(ToJSON(c)); err != nil {
+	return indentJSON(ToJSON(c))
+}
+
+// indentJSON encodes v as json.Encoder does with SetIndent("", "  "):
+// HTML-escaped, indented by two spaces, ending in a newline. It
+// marshals compactly, then indents once into a buffer sized up front;
+// the Encoder's indent buffer and its writer would each grow by
+// doubling, copying a many-megabyte export over and over.
+func indentJSON(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
 		return nil, err
 	}
+	var buf bytes.Buffer
+	buf.Grow(2*len(b) + 1)
+	if err := json.Indent(&buf, b, "", "  "); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
