@@ -72,6 +72,9 @@ type articleView struct {
 	// Unplaced are the article's phrases not placed on the calendar.
 	Unplaced []*mentionView
 	Body     []byte
+	// Byline is partials/byline.html executed for this article: the
+	// first cell of every evidence row it has a mention in, made once.
+	Byline template.HTML
 	// anchors are the mention ids the body rendering actually wrote.
 	anchors map[string]bool
 }

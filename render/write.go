@@ -262,6 +262,23 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 		return err
 	}
 	a.Body, a.anchors = body, written
+	return r.byline(a)
+}
+
+// byline executes partials/byline.html for an article once, so the
+// evidence rows of every event page it reports show the same markup
+// without running the partial's actions again. A partial is escaped as
+// HTML element content, where event pages put it.
+func (r *run) byline(a *articleView) error {
+	t := r.tmpls["event"]
+	if t == nil || t.Lookup("partials/byline.html") == nil {
+		return nil
+	}
+	var b strings.Builder
+	if err := t.ExecuteTemplate(&b, "partials/byline.html", a); err != nil {
+		return r.theme.explain(err)
+	}
+	a.Byline = template.HTML(b.String())
 	return nil
 }
 
