@@ -126,6 +126,23 @@ type mentionView struct {
 	// to ArticleHref: what Before, Phrase and After make in the evidence
 	// table, ready-made (see quote.go).
 	Quote template.HTML
+	// How is partials/how.html executed for the mention's howView: the
+	// last cell of its evidence row (see write.go).
+	How template.HTML
+}
+
+// howView is what partials/how.html gets: only the fields it may show,
+// so that the markup made for one mention is right for every mention
+// of its article with the same values.
+type howView struct {
+	Anchor, AnchorDisplay string
+	AnchorInferred        bool
+	Rule, Tense, Note     string
+}
+
+func (m *mentionView) how() howView {
+	return howView{Anchor: m.Anchor, AnchorDisplay: m.AnchorDisplay, AnchorInferred: m.AnchorInferred,
+		Rule: m.Rule, Tense: m.Tense, Note: m.Note}
 }
 
 type findingView struct {

@@ -113,14 +113,21 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	}
 	// Link to a phrase's anchor only where the body rendering wrote it.
 	hrefs := hrefEscaper{}
+	var orphans []*mentionView // event mentions of no known article
 	for _, ev := range s.Events {
 		for _, m := range ev.Mentions {
+			if m.Article == nil {
+				orphans = append(orphans, m)
+			}
 			fixHref(m)
 			m.Quote = quoteHTML(m.Before, m.Phrase, m.After, hrefs.escape(m.Article, m.ArticleHref))
 		}
 	}
 	for _, m := range s.Unplaced {
 		fixHref(m)
+	}
+	if err := r.hows(orphans); err != nil {
+		return r.res, err
 	}
 
 	pages := make([]page, 0, len(s.Events)+len(s.Articles)+5)
@@ -262,7 +269,36 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 		return err
 	}
 	a.Body, a.anchors = body, written
-	return r.byline(a)
+	if err := r.byline(a); err != nil {
+		return err
+	}
+	return r.hows(a.Mentions)
+}
+
+// hows sets the How of mentions (usually those of one article, which
+// share an anchor date and a few rules), executing partials/how.html
+// once per distinct howView.
+func (r *run) hows(ms []*mentionView) error {
+	t := r.tmpls["event"]
+	if t == nil || t.Lookup("partials/how.html") == nil {
+		return nil
+	}
+	made := map[howView]template.HTML{}
+	var b strings.Builder
+	for _, m := range ms {
+		h := m.how()
+		s, ok := made[h]
+		if !ok {
+			b.Reset()
+			if err := t.ExecuteTemplate(&b, "partials/how.html", h); err != nil {
+				return r.theme.explain(err)
+			}
+			s = template.HTML(b.String())
+			made[h] = s
+		}
+		m.How = s
+	}
+	return nil
 }
 
 // byline executes partials/byline.html for an article once, so the
