@@ -95,7 +95,10 @@ type eventView struct {
 	// Reporters are the articles of Event.Sources, in that order; an id
 	// with no article gives a nil entry. Templates range over it instead
 	// of searching Site.Articles for each id.
-	Reporters    []*articleView
+	Reporters []*articleView
+	// Item is partials/event-item.html executed for this event, once:
+	// the event in the list of every report that dates it.
+	Item         template.HTML
 	Conflicts    []conflictView
 	Names        []string
 	SourceKeys   []string
@@ -126,6 +129,9 @@ type mentionView struct {
 	// to ArticleHref: what Before, Phrase and After make in the evidence
 	// table, ready-made (see quote.go).
 	Quote template.HTML
+	// Dated is partials/dated.html executed for the mention's datedView:
+	// the third cell of its evidence row (see write.go).
+	Dated template.HTML
 	// How is partials/how.html executed for the mention's howView: the
 	// last cell of its evidence row (see write.go).
 	How template.HTML
@@ -139,6 +145,11 @@ type howView struct {
 	AnchorInferred        bool
 	Rule, Tense, Note     string
 }
+
+// datedView is what partials/dated.html gets (see howView).
+type datedView struct{ Value, Display string }
+
+func (m *mentionView) dated() datedView { return datedView{m.Value, m.Display} }
 
 func (m *mentionView) how() howView {
 	return howView{Anchor: m.Anchor, AnchorDisplay: m.AnchorDisplay, AnchorInferred: m.AnchorInferred,

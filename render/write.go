@@ -126,7 +126,10 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	for _, m := range s.Unplaced {
 		fixHref(m)
 	}
-	if err := r.hows(orphans); err != nil {
+	if err := r.cells(orphans); err != nil {
+		return r.res, err
+	}
+	if err := r.items(s.Events); err != nil {
 		return r.res, err
 	}
 
@@ -272,31 +275,42 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 	if err := r.byline(a); err != nil {
 		return err
 	}
-	return r.hows(a.Mentions)
+	return r.cells(a.Mentions)
 }
 
-// hows sets the How of mentions (usually those of one article, which
-// share an anchor date and a few rules), executing partials/how.html
-// once per distinct howView.
-func (r *run) hows(ms []*mentionView) error {
+// cells sets the Dated and How cells of mentions (usually those of
+// one article, which share an anchor date and a few rules).
+func (r *run) cells(ms []*mentionView) error {
+	err := memo(r, "partials/dated.html", ms, (*mentionView).dated, func(m *mentionView, h template.HTML) { m.Dated = h })
+	if err != nil {
+		return err
+	}
+	return memo(r, "partials/how.html", ms, (*mentionView).how, func(m *mentionView, h template.HTML) { m.How = h })
+}
+
+// memo executes the partial name for view(m) of every mention in ms, once
+// per distinct view, and hands each mention its markup through set. The
+// views hold only what the partial may show, so the markup made for one
+// mention is right for every mention with the same view.
+func memo[V comparable](r *run, name string, ms []*mentionView, view func(*mentionView) V, set func(*mentionView, template.HTML)) error {
 	t := r.tmpls["event"]
-	if t == nil || t.Lookup("partials/how.html") == nil {
+	if t == nil || t.Lookup(name) == nil {
 		return nil
 	}
-	made := map[howView]template.HTML{}
+	made := map[V]template.HTML{}
 	var b strings.Builder
 	for _, m := range ms {
-		h := m.how()
-		s, ok := made[h]
+		v := view(m)
+		h, ok := made[v]
 		if !ok {
 			b.Reset()
-			if err := t.ExecuteTemplate(&b, "partials/how.html", h); err != nil {
+			if err := t.ExecuteTemplate(&b, name, v); err != nil {
 				return r.theme.explain(err)
 			}
-			s = template.HTML(b.String())
-			made[h] = s
+			h = template.HTML(b.String())
+			made[v] = h
 		}
-		m.How = s
+		set(m, h)
 	}
 	return nil
 }
@@ -315,6 +329,24 @@ func (r *run) byline(a *articleView) error {
 		return r.theme.explain(err)
 	}
 	a.Byline = template.HTML(b.String())
+	return nil
+}
+
+// items sets the Item of every event, executing partials/event-item.html
+// once per event for all the report pages that list it.
+func (r *run) items(events []*eventView) error {
+	t := r.tmpls["article"]
+	if t == nil || t.Lookup("partials/event-item.html") == nil {
+		return nil
+	}
+	var b strings.Builder
+	for _, ev := range events {
+		b.Reset()
+		if err := t.ExecuteTemplate(&b, "partials/event-item.html", ev); err != nil {
+			return r.theme.explain(err)
+		}
+		ev.Item = template.HTML(b.String())
+	}
 	return nil
 }
 
