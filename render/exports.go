@@ -60,6 +60,11 @@ func Export(c *timeline.Chronology, format, baseURL string) ([]byte, error) {
 func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
 	arts := articlesByID(c)
 	var buf bytes.Buffer
+	size := 0
+	for _, e := range c.Events {
+		size += mentionsSize(e) + len(e.Mentions)*(len(e.Title)+192)
+	}
+	buf.Grow(size)
 	buf.WriteString("\ufeff") // so spreadsheets read UTF-8
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
@@ -202,6 +207,7 @@ func ICS(c *timeline.Chronology, u URLs) []byte {
 // mention's phrase, for calendar and feed entries.
 func eventText(e *timeline.Event, arts map[string]*timeline.Article) string {
 	var b strings.Builder
+	b.Grow(mentionsSize(e) + len(e.Note) + 64)
 	fmt.Fprintf(&b, "%s. %s.", dates.Display(e.Date, e.Mod), reportCount(len(e.Sources), e.Independent))
 	if e.Note != "" {
 		b.WriteString("\n" + e.Note)
@@ -214,6 +220,17 @@ func eventText(e *timeline.Event, arts map[string]*timeline.Article) string {
 		fmt.Fprintf(&b, "\n- %q in %s: %s", m.Phrase, src, m.Sentence)
 	}
 	return b.String()
+}
+
+// mentionsSize is about the bytes an event's mentions take in an
+// export: their sentences and phrases, with room for the words around
+// them, so a buffer can be sized once rather than grown by copying.
+func mentionsSize(e *timeline.Event) int {
+	n := 0
+	for _, m := range e.Mentions {
+		n += len(m.Sentence) + len(m.Phrase) + 64
+	}
+	return n
 }
 
 func reportCount(reports, independent int) string {
@@ -244,11 +261,13 @@ func foldLine(b *strings.Builder, s string) {
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
-		b.WriteString(s[:cut] + "\r\n ")
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
 		s = s[cut:]
 		limit = 74 // the leading space counts
 	}
-	b.WriteString(s + "\r\n")
+	b.WriteString(s)
+	b.WriteString("\r\n")
 }
 
 // TimelineJS encodes the events for Knight Lab's TimelineJS
@@ -301,6 +320,7 @@ func TimelineJS(c *timeline.Chronology, u URLs) ([]byte, error) {
 			ev.EndDate = &tjsDate{Year: last.Year(), Month: int(last.Month()), Day: last.Day()}
 		}
 		var t strings.Builder
+		t.Grow(mentionsSize(e) + 128)
 		fmt.Fprintf(&t, "<p>%s.</p>", html.EscapeString(reportCount(len(e.Sources), e.Independent)))
 		for _, m := range e.Mentions {
 			src := m.Article
