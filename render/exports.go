@@ -62,7 +62,8 @@ func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
 	var buf bytes.Buffer
 	size := 0
 	for _, e := range c.Events {
-		size += mentionsSize(e) + len(e.Mentions)*(len(e.Title)+192)
+		// a row repeats the event's fields and its article's
+		size += mentionsSize(e) + len(e.Mentions)*(len(e.Title)+3*len(e.ID)+256)
 	}
 	buf.Grow(size)
 	buf.WriteString("\ufeff") // so spreadsheets read UTF-8
