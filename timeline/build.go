@@ -16,18 +16,24 @@ func Build(site *Site, opts ...Option) *Chronology {
 		mentions = resolveAll(site.Articles, o)
 		return len(site.Articles), textBytes(site.Articles)
 	})
+	return assemble(site.Config, site.Articles, mentions, site.Warnings, o)
+}
+
+// assemble runs the stages after resolving, for Build and the
+// incremental builder alike: it merges the mentions into events and
+// checks the resulting Chronology.
+func assemble(cfg Config, articles []*Article, mentions []Mention, warnings []Problem, o *options) *Chronology {
 	var merged MergeResult
 	o.stats.Measure("merge", "mentions", func() (int, int64) {
-		merged = MergeAll(site.Articles, mentions, site.Config)
+		merged = MergeAll(articles, mentions, cfg)
 		return len(mentions), 0
 	})
-	events, unplaced := merged.Events, merged.Unplaced
 	c := &Chronology{
-		Config:   site.Config,
-		Articles: site.Articles,
-		Events:   events,
-		Unplaced: unplaced,
-		Warnings: site.Warnings,
+		Config:   cfg,
+		Articles: articles,
+		Events:   merged.Events,
+		Unplaced: merged.Unplaced,
+		Warnings: warnings,
 	}
 	o.stats.Measure("check", "events", func() (int, int64) {
 		c.Findings = append(Check(c), merged.Findings...)

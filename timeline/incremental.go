@@ -134,15 +134,7 @@ func (b *Incremental) Build() (*Chronology, error) {
 	}
 	// The same stages as Build after resolving; TestIncremental checks
 	// that the result is Build's.
-	merged := MergeAll(articles, mentions, cfg)
-	c := &Chronology{
-		Config:   cfg,
-		Articles: articles,
-		Events:   merged.Events,
-		Unplaced: merged.Unplaced,
-		Warnings: warnings,
-	}
-	c.Findings = append(Check(c), merged.Findings...)
+	c := assemble(cfg, articles, mentions, warnings, newOptions(nil))
 	return c, nil
 }
 
