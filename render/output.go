@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -403,6 +404,14 @@ func readManifest(dir string) (map[string]bool, error) {
 // build did not write. A user file whose name this build also writes
 // gives an error: the user's file is never replaced silently.
 func (o *Output) carryOver(prev map[string]bool) error {
+	// The folders the previous build made are its own: they are not
+	// carried over as such, only as the parents of carried files.
+	prevDirs := map[string]bool{}
+	for name := range prev {
+		for d := path.Dir(name); d != "." && !prevDirs[d]; d = path.Dir(d) {
+			prevDirs[d] = true
+		}
+	}
 	return filepath.WalkDir(o.dest, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("output: %w", err)
@@ -420,6 +429,9 @@ func (o *Output) carryOver(prev map[string]bool) error {
 		}
 		target := filepath.Join(o.staging, rel)
 		if d.IsDir() {
+			if prevDirs[name] {
+				return nil
+			}
 			if info, err := os.Lstat(target); err == nil && !info.IsDir() {
 				return fmt.Errorf("output: your folder %s in %s has the name of a file this build writes; rename it", name, o.dest)
 			}

@@ -125,6 +125,27 @@ func TestOutputRebuildKeepsUserFilesDropsStale(t *testing.T) {
 	}
 }
 
+// A folder that only the previous build's files were in goes with
+// them; an empty folder of the user's stays.
+func TestOutputRebuildDropsStaleFolders(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, dest, map[string]string{"index.html": "A", "events/old/index.html": "OLD", "events/kept/index.html": "K"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dest, "drafts", "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, dest, map[string]string{"index.html": "B", "events/kept/index.html": "K"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "events", "old")); !os.IsNotExist(err) {
+		t.Errorf("events/old left behind after the build that wrote it was replaced (err %v)", err)
+	}
+	if fi, err := os.Stat(filepath.Join(dest, "drafts", "empty")); err != nil || !fi.IsDir() {
+		t.Errorf("the user's empty folder drafts/empty was not kept: %v", err)
+	}
+}
+
 func TestOutputUserFileCollision(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	writeAll(t, dest, map[string]string{"index.html": "the user's own page"})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -25,14 +26,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("baseURL", "", "base URL the site is served from (overrides config.toml)")
 	stats := fs.Bool("stats", false, "print the time and allocations of each stage and the slowest articles")
 	quiet := fs.Bool("quiet", false, "print nothing on success: no progress, no summary line (warnings and errors still go to stderr)")
+	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the build to this file (read it with go tool pprof)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL] [--stats] [--quiet]")
+		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL] [--stats] [--quiet] [--cpuprofile FILE]")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, false); !ok {
 		return code
 	}
 	start := time.Now() // for the summary line only; never reaches the output
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "timeline build:", err)
+			return exitError
+		}
+		defer stop()
+	}
 	var st *timeline.Stats
 	if *stats {
 		st = &timeline.Stats{}
@@ -85,6 +95,20 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		st.Write(stdout)
 	}
 	return code
+}
+
+// startCPUProfile starts writing a CPU profile to path and returns the
+// function that stops it.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // isTerminal reports whether w is a terminal (a character device).
