@@ -151,7 +151,7 @@ func (r *resolver) runTokens() {
 			i++
 			continue
 		}
-		if h.rule != "" && h.val != "" {
+		if h.rule != "" && h.val != "" && (h.rule == "holiday" || !r.titleName(i, h.end)) {
 			r.emit(i, h)
 		}
 		i = h.end
@@ -172,6 +172,28 @@ func (r *resolver) emit(i int, h hit) {
 		}
 		r.tenses = append(r.tenses, t)
 	}
+}
+
+// titleName reports whether tokens [i, e) are part of a title or name
+// written with capitals mid-sentence: CBS's "60 Minutes", ABC's "This
+// Week", the film "High Noon", "VOA Today". A unit word or today, noon,
+// now with a capital is a name when it does not begin the expression,
+// or when the word before it is capitalized too. Month and weekday names
+// are always capitalized and never count; nor do all-caps words.
+func (r *resolver) titleName(i, e int) bool {
+	for k := i; k < e; k++ {
+		t := &r.t[k]
+		if t.k != kWord || !t.up || t.caps || !(t.c&(cUnit|cUnits|cPartDay) != 0 || t.w == "today" || t.w == "noon" || t.w == "now" || t.w == "tonight") {
+			continue
+		}
+		if k > i {
+			return true
+		}
+		if p := k - 1; p >= 0 && r.t[p].k == kWord && r.t[p].up && r.t[p].c&(cMonth|cMonAbbr|cWeekday) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // match tries every rule at token i and keeps the longest match.

@@ -192,6 +192,7 @@ func (r *resolver) date(i int) (hit, bool) {
 		if r.punct(i+1, '-') && r.adjacent(i+1) && (r.w(i+2) == "earlier" || r.w(i+2) == "ago") {
 			return r.yearEarlier(i, i+3)
 		}
+		return r.yearEnd(i)
 	case "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial":
 		return r.holiday(i)
 	case "mid", "early", "late":
@@ -326,6 +327,14 @@ func (r *resolver) monthDate(i int) (hit, bool) {
 				day := Day(y, time.Month(m), d)
 				return hit{end: kk + 1, typ: TypeDate, val: DayValue(day), rule: "month-day-year", day: day}, true
 			}
+			if y, ee, ok := r.relYearAfter(e); ok {
+				// "June 3 last year": the day in the year the phrase names
+				if !validDay(y, m, d) {
+					return hit{}, false
+				}
+				day := Day(y, time.Month(m), d)
+				return hit{end: ee, typ: TypeDate, val: DayValue(day), rule: "month-day-rel-year", day: day}, true
+			}
 			tense := r.tense(i, e)
 			y := r.yearOf(m, d, tense)
 			if !validDay(y, m, d) {
@@ -352,9 +361,34 @@ func (r *resolver) monthDate(i int) (hit, bool) {
 			return hit{}, false
 		}
 	}
+	if y, e, ok := r.relYearAfter(i + 1); ok {
+		// "in July last year", "January this year", "April next year"
+		return hit{end: e, typ: TypeDate, val: yearValue(y) + "-" + twoDigits(m), rule: "month-rel-year"}, true
+	}
 	tense := r.tense(i, i+1)
 	y := r.yearOf(m, 0, tense)
 	return hit{end: i + 1, typ: TypeDate, val: yearValue(y) + "-" + twoDigits(m), rule: "month" + tenseSuffix(tense), tense: tense}, true
+}
+
+// relYearAfter matches "last year", "this year", "next year" (or "of
+// last year") at token k, after a month or a month and day, and returns
+// the year it names and the token after it.
+func (r *resolver) relYearAfter(k int) (y, end int, ok bool) {
+	if r.w(k) == "of" {
+		k++
+	}
+	if !r.cls(k+1, cUnit) || r.t[k+1].v != uYear || r.punct(k, ',') {
+		return 0, 0, false
+	}
+	switch r.w(k) {
+	case "last":
+		return r.anchor.Year() - 1, k + 2, true
+	case "this":
+		return r.anchor.Year(), k + 2, true
+	case "next":
+		return r.anchor.Year() + 1, k + 2, true
+	}
+	return 0, 0, false
 }
 
 func tenseSuffix(t Tense) string {
@@ -613,7 +647,13 @@ func (r *resolver) quarter(k, start, y int) (hit, bool) {
 	var val string
 	if u == uQuarter {
 		val = yearValue(y) + "-Q" + strconv.Itoa(n)
-		r.lastQY, r.lastQ = y, n
+		if r.lastQ == 0 || tense != TenseFuture && !Day(y, time.Month(3*n), 1).AddDate(0, 1, 0).After(r.anchor) {
+			// a quarter still under way or forecast ("the impact on
+			// fourth-quarter results", "expected to result in a
+			// fourth-quarter charge") does not change the finished
+			// quarter the text reports on
+			r.lastQY, r.lastQ = y, n
+		}
 	} else {
 		val = yearValue(y) + "-H" + strconv.Itoa(n)
 	}
@@ -1069,8 +1109,14 @@ func (r *resolver) deictic(i int) (hit, bool) {
 	if w == "tonight" {
 		h.typ, h.val = TypeTime, DayValue(day)+"TNI"
 	}
-	if w == "today" && r.w(i-1) != "until" && r.w(i+1) == "'s" {
-		// "today's" is still today
+	if w == "today" && r.punct(i+1, '\'') && r.w(i+2) == "s" && (genericNow[r.word(i+3)] || genericNow[r.word(i+4)] && r.t[i+3].k == kWord) {
+		// "today's youth", "in today's world", "today's personal
+		// computers": the present age, not the day; left untagged
+		return hit{end: i + 3}, true
+	}
+	if (w == "today" || w == "tomorrow") && r.w(i-1) == "of" && i >= 2 && r.t[i-2].k == kWord && r.t[i-2].c == 0 && !r.t[i-2].up {
+		// "the people of tomorrow", "the leaders of today": generic
+		return hit{end: i + 1}, true
 	}
 	if r.cls(i+1, cPartDay) && w != "tonight" {
 		h.end, h.typ, h.val = i+2, TypeTime, DayValue(day)+"T"+partCodes[r.t[i+1].v]
@@ -1215,4 +1261,52 @@ func seasonGuard(r *resolver, k int) bool {
 		}
 	}
 	return false
+}
+
+// yearEnd matches "year-end", "year's end", "by year end": the end of
+// the publication year, or of the year before after "since" ("up 5%
+// since year-end").
+func (r *resolver) yearEnd(i int) (hit, bool) {
+	e := 0
+	switch {
+	case r.punct(i+1, '-') && r.adjacent(i+1) && r.adjacent(i+2) && r.w(i+2) == "end":
+		e = i + 3
+	case r.punct(i+1, '\'') && r.w(i+2) == "s" && r.w(i+3) == "end":
+		e = i + 4
+	case r.w(i+1) == "end" && r.w(i-1) != "the" && r.w(i-1) != "fiscal" && r.w(i-1) != "a":
+		e = i + 2
+	default:
+		return hit{}, false
+	}
+	y := r.anchor.Year()
+	if r.w(i-1) == "since" {
+		y--
+	}
+	return hit{end: e, typ: TypeDate, val: yearValue(y), mod: "END", rule: "year-end"}, true
+}
+
+// genericNow are nouns after which "today's" means the present age
+// ("today's youth", "today's world"), not the day of publication.
+var genericNow = map[string]bool{"world": true, "society": true, "youth": true, "young": true, "generation": true,
+	"children": true, "kids": true, "teenagers": true, "computers": true, "technology": true, "economy": true,
+	"standards": true, "dollars": true, "culture": true, "families": true, "consumers": true, "politics": true,
+	"medicine": true, "science": true, "music": true, "art": true, "environment": true, "times": true, "age": true}
+
+// word returns the lower-case text of word token k (any word, not only
+// lexicon words), or "" when k is not a word. It allocates only for
+// words with upper-case letters.
+func (r *resolver) word(k int) string {
+	if k < 0 || k >= len(r.t) || r.t[k].k != kWord {
+		return ""
+	}
+	if r.t[k].w != "" {
+		return r.t[k].w
+	}
+	s := r.text[r.t[k].s:r.t[k].e]
+	for j := 0; j < len(s); j++ {
+		if s[j] >= 'A' && s[j] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }

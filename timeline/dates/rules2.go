@@ -26,6 +26,17 @@ func (r *resolver) duration(i int) (hit, bool) {
 	if k >= len(r.t) {
 		return hit{}, false
 	}
+	if r.w(i) == "the" && k == i+1 {
+		// "the year ended March 31", "the fiscal year ending June 30":
+		// a twelve-month accounting period, named by its last day
+		kk := k
+		if r.w(kk) == "fiscal" {
+			kk++
+		}
+		if r.cls(kk, cUnit) && r.t[kk].v == uYear && (r.w(kk+1) == "ended" || r.w(kk+1) == "ending") {
+			return hit{end: kk + 1, typ: TypeDuration, val: "P1Y", rule: "year-ended"}, true
+		}
+	}
 	n, e, half, ok := r.count(k)
 	if !ok {
 		// "years", "decades", "months" after for/over/within/in
@@ -178,7 +189,12 @@ func (r *resolver) ref(i int) (hit, bool) {
 	case "recently", "formerly":
 		return past, true
 	case "recent":
-		// "recent years": an unspecified stretch up to now
+		// "recent years": the vague past (TimeML PAST_REF); "recent
+		// weeks" and shorter stay an unspecified stretch up to now
+		if r.cls(i+1, cUnits) && r.t[i+1].v == uYear {
+			past.end, past.rule = i+2, "recent-years"
+			return past, true
+		}
 		if r.cls(i+1, cUnits) {
 			u := r.t[i+1].v
 			if u == uQuarter {

@@ -11,12 +11,44 @@ import (
 	"os"
 
 	"github.com/timeline-news/timeline/internal/tempeval"
+	"github.com/timeline-news/timeline/timeline/dates"
 )
+
+// showDoc prints the resolver's expressions for one document, with the
+// rule that produced each, then the gold ones.
+func showDoc(dir, name string) error {
+	docs, err := tempeval.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if d.Name != name {
+			continue
+		}
+		fmt.Printf("%s DCT %s\n", d.Name, d.DCT.Format("2006-01-02"))
+		for _, e := range dates.Resolve(d.Text, d.DCT) {
+			fmt.Printf("sys  %6d %-30q %-8s %-14s %-10s %s %s\n", e.Start, e.Text, e.Type, e.Value, e.Mod, e.Rule, e.Tense)
+		}
+		for _, g := range d.Gold {
+			fmt.Printf("gold %6d %-30q %-8s %-14s %s\n", g.Start, d.Text[g.Start:g.End], g.Type, g.Value, g.Mod)
+		}
+		return nil
+	}
+	return fmt.Errorf("no document %s under %s", name, dir)
+}
 
 func main() {
 	dir := flag.String("dir", "../shared/corpora/tempeval3-tbaq", "folder of .tml files, or of folders of them")
 	showErrors := flag.Bool("errors", false, "list every disagreement with the gold annotation")
+	doc := flag.String("doc", "", "list the resolver's expressions (with rule) and the gold ones for the named document, e.g. wsj_0144.tml")
 	flag.Parse()
+	if *doc != "" {
+		if err := showDoc(*dir, *doc); err != nil {
+			fmt.Fprintln(os.Stderr, "tempeval:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	corpora, err := tempeval.Evaluate(*dir, tempeval.Resolver)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tempeval:", err)

@@ -1,0 +1,77 @@
+package dates
+
+import "testing"
+
+// Rules added while raising TempEval-3 value F1 (issue 3); one table per rule.
+
+func TestRecentYearsPastRef(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Prices soared in recent years.", "1989-11-01", "recent years", TypeDate, "PAST_REF", "", "recent-years"},
+		{"Prices soared in recent weeks.", "1989-11-01", "recent weeks", TypeDuration, "PXW", "", "recent-units"},
+	})
+}
+
+func TestMonthWithRelativeYear(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"In July last year in Phnom Penh, he was tried.", "1998-02-19", "July last year", TypeDate, "1997-07", "", "month-rel-year"},
+		{"The process began in February this year.", "1998-12-03", "February this year", TypeDate, "1998-02", "", "month-rel-year"},
+		{"They will join in April next year.", "1998-12-03", "April next year", TypeDate, "1999-04", "", "month-rel-year"},
+		{"It was approved in early October this year.", "1998-12-03", "early October this year", TypeDate, "1998-10", "START", ""},
+		{"He was freed on June 3 last year.", "1998-02-19", "June 3 last year", TypeDate, "1997-06-03", "", "month-day-rel-year"},
+		// a comma ends the month's phrase: "last year" is its own
+		{"It fell in June, last year it rose.", "1998-08-19", "June", TypeDate, "1998-06", "", ""},
+	})
+}
+
+func TestQuarterUnderWayIsNotTheReportedQuarter(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// the third quarter is reported; the fourth is still under way
+		{"Third-quarter profit fell. It has no estimate of the impact on fourth-quarter results. In the latest quarter, it lost $23 million.",
+			"1989-11-01", "the latest quarter", TypeDate, "1989-Q3", "", "discourse-quarter"},
+		{"Third-quarter profit fell. The plan is expected to result in a fourth-quarter charge. Sales rose 5% from a year ago.",
+			"1989-11-01", "a year ago", TypeDate, "1988-Q3", "", "year-earlier-quarter"},
+		// a finished quarter does become the one the text is about
+		{"Third-quarter profit fell. Second-quarter profit had risen. In the latest quarter, it lost $23 million.",
+			"1989-11-01", "the latest quarter", TypeDate, "1989-Q2", "", "discourse-quarter"},
+	})
+}
+
+func TestYearEnded(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It had revenue of $76 million for the year ended March 31.", "1989-11-01", "the year", TypeDuration, "P1Y", "", "year-ended"},
+		{"In the fiscal year ended Jan. 31, sales rose.", "1989-11-01", "the fiscal year", TypeDuration, "P1Y", "", "year-ended"},
+		{"It expects a loss for the year ending June 30, 1990.", "1989-11-01", "the year", TypeDuration, "P1Y", "", "year-ended"},
+	})
+}
+
+func TestYearEnd(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The deal should close by year-end.", "1989-11-01", "year-end", TypeDate, "1989", "END", "year-end"},
+		{"It will cut 6,000 jobs by year end.", "1989-11-01", "year end", TypeDate, "1989", "END", "year-end"},
+		{"Rules should be in place by year's end.", "1989-11-01", "year's end", TypeDate, "1989", "END", "year-end"},
+		{"The index is up 12% since year-end.", "1989-11-01", "year-end", TypeDate, "1988", "END", "year-end"},
+	})
+}
+
+func TestGenericToday(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The case is for today's youth what the blockade was for us.", "2000-01-07", "", "", "", "", ""},
+		{"They are the chips of choice in many of today's personal computers.", "1989-10-27", "", "", "", "", ""},
+		{"If I were choosing the people of tomorrow, I would choose them.", "1989-11-02", "", "", "", "", ""},
+		{"The offer appears in today's editions.", "1989-11-02", "today", TypeDate, "1989-11-02", "", "deictic"},
+		{"Markets will open tomorrow.", "1989-11-02", "tomorrow", TypeDate, "1989-11-03", "", "deictic"},
+	})
+}
+
+func TestTitlesAreNotDates(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{`He said on CBS's "60 Minutes" that he would stay.`, "2000-04-17", "", "", "", "", ""},
+		{`Baker, speaking on ABC News' "This Week," said so.`, "1990-08-13", "", "", "", "", ""},
+		{"It recalled the film High Noon to him.", "1999-03-12", "", "", "", "", ""},
+		{"This is VOA Today.", "1998-03-31", "", "", "", "", ""},
+		// holidays and sentence-initial words keep their capitals
+		{"He was found on Thanksgiving Day at sea.", "2000-01-07", "Thanksgiving Day", TypeDate, "1999-11-25", "", "holiday"},
+		{"This week, the giant paid for the shares.", "1989-11-01", "This week", TypeDate, "1989-W44", "", ""},
+		{"Today, the rate is equal.", "1998-03-05", "Today", TypeDate, "1998-03-05", "", "deictic"},
+	})
+}
