@@ -908,7 +908,13 @@ func (r *resolver) unitsAgo(i int) (hit, bool) {
 	default:
 		return hit{}, false
 	}
-	_ = half
+	if w == "later" || w == "earlier" {
+		// "three days later", "a day earlier": counted from an event the
+		// story tells, not from publication; the length of time is what
+		// the phrase states (TimeML tags it as a duration, the adverb as
+		// its signal)
+		return hit{end: k + 1, typ: TypeDuration, val: durValue(n, u, half), rule: "interval-" + w}, true
+	}
 	if n < 0 {
 		if dir < 0 {
 			return hit{end: e + 1, typ: TypeDate, val: "PAST_REF", rule: "units-ago"}, true
@@ -1084,9 +1090,16 @@ func (r *resolver) weekday(k, dir, start int) (hit, bool) {
 	}
 	h := hit{end: e, typ: TypeDate, val: DayValue(day), rule: rule, tense: tense, note: note, day: day}
 	if r.cls(e, cPartDay) {
-		// "Friday night": the day; news corpora mostly annotate the
-		// day alone, and a chronology places it by its day
+		// "Friday night", "Friday morning": the day. News annotation
+		// gives these the day alone as often as a part of day (TempEval-3:
+		// night 5 none, 6 TNI, 3 TEV; morning 5 none, 3 TMO), and a
+		// chronology places them by their day. "Friday evening" and
+		// "Friday afternoon" are not "night" stretched past midnight:
+		// they take the part of day (TEV, TAF), as "this evening" does.
 		h.end = e + 1
+		if p := partCodes[r.t[e].v]; p == "EV" || p == "AF" {
+			h.typ, h.val = TypeTime, h.val+"T"+p
+		}
 	}
 	return h, true
 }

@@ -75,3 +75,25 @@ func TestTitlesAreNotDates(t *testing.T) {
 		{"Today, the rate is equal.", "1998-03-05", "Today", TypeDate, "1998-03-05", "", "deictic"},
 	})
 }
+
+func TestWeekdayPartOfDay(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"He was killed Thursday evening.", "1998-02-13", "Thursday evening", TypeTime, "1998-02-12TEV", "", "weekday-past"},
+		{"They met Tuesday afternoon.", "1998-02-13", "Tuesday afternoon", TypeTime, "1998-02-10TAF", "", "weekday-past"},
+		// night and morning keep the day alone
+		{"Castro spoke Wednesday night.", "2000-04-06", "Wednesday night", TypeDate, "2000-04-05", "", "weekday-past"},
+		{"The blast came Friday morning.", "1998-08-08", "Friday morning", TypeDate, "1998-08-07", "", "weekday-past"},
+	})
+}
+
+func TestIntervalLaterEarlier(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Three days later, as of Friday's close, the index fell.", "1989-11-06", "Three days", TypeDuration, "P3D", "", "interval-later"},
+		{"A few days later, the company announced losses.", "1989-11-06", "A few days", TypeDuration, "PXD", "", "interval-later"},
+		{"A day earlier, scores of trucks crossed.", "1990-08-16", "A day", TypeDuration, "P1D", "", "interval-earlier"},
+		{"He was declared dead an hour later.", "1998-10-25", "an hour", TypeDuration, "PT1H", "", "interval-later"},
+		// counted from publication: still dates
+		{"He left two weeks ago.", "1998-03-22", "two weeks ago", TypeDate, "1998-W10", "", "units-ago"},
+		{"Profit rose from a year earlier.", "1989-11-06", "a year earlier", TypeDate, "1988", "", ""},
+	})
+}

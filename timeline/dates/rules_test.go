@@ -84,7 +84,7 @@ func TestWeekdayFiniteVerb(t *testing.T) {
 		{"He was seized on Wednesday as he was about to be deported.", "2025-08-14", "Wednesday", TypeDate, "2025-08-13", "", "weekday-past"},
 		{"Wednesday morning, as he was expected to testify, he fled.", "2025-08-14", "Wednesday morning", TypeDate, "2025-08-13", "", ""},
 		// past perfect: a superseded plan
-		{"The offer had been due to expire Friday evening.", "2025-08-14", "Friday evening", TypeDate, "2025-08-08", "", ""},
+		{"The offer had been due to expire Friday evening.", "2025-08-14", "Friday evening", TypeTime, "2025-08-08TEV", "", ""},
 		{"It previously had been scheduled to expire Friday.", "2025-08-14", "Friday", TypeDate, "2025-08-08", "", "weekday-past"},
 		{"The attack began as previously planned Saturday night.", "2025-08-14", "Saturday night", TypeDate, "2025-08-09", "", ""},
 		// a present plan and a plan still under way look ahead
