@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"testing"
 	"time"
@@ -58,9 +59,20 @@ func TestMergeDigest(t *testing.T) {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	start := time.Now()
 	r := MergeAll(c.Articles, c.Mentions, c.Config)
 	took := time.Since(start)
+	chron := &Chronology{Config: c.Config, Articles: c.Articles, Events: r.Events, Unplaced: r.Unplaced}
+	cstart := time.Now()
+	findings := Check(chron)
+	ctook := time.Since(cstart)
+	runtime.ReadMemStats(&after)
+	fb, err := json.Marshal(findings)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
@@ -69,4 +81,7 @@ func TestMergeDigest(t *testing.T) {
 		os.WriteFile(out, b, 0o644)
 	}
 	fmt.Printf("events %d unplaced %d digest %x merge %v\n", len(r.Events), len(r.Unplaced), sha256.Sum256(b), took)
+	fmt.Printf("findings %d digest %x check %v\n", len(findings), sha256.Sum256(fb), ctook)
+	fmt.Printf("merge+check: %d allocs, %.1f MB allocated, %.0f ns/mention\n", after.Mallocs-before.Mallocs,
+		float64(after.TotalAlloc-before.TotalAlloc)/1e6, float64((took+ctook).Nanoseconds())/float64(len(c.Mentions)))
 }
