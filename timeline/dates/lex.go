@@ -263,7 +263,7 @@ func tokenize(text string, from int, toks []token) []token {
 				suf := lower2(text[j:])
 				if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && (j+2 == len(text) || !isASCIILetter(text[j+2])) {
 					n, _ := atoi(text[i:j])
-					t.e, t.k, t.w, t.c, t.v = j+2, kWord, "", cOrd, n
+					t.e, t.k, t.w, t.c, t.v = j+2, kWord, "", cOrd|cStart, n
 					toks = append(toks, t)
 					i, sp = j+2, false
 					continue

@@ -57,6 +57,12 @@ func (r *resolver) modified(i int) (hit, bool) {
 	if k >= len(r.t) {
 		return hit{}, false
 	}
+	// "earlier in the year", "later in the day": a part of the current unit
+	if (w == "earlier" || w == "later") && r.w(k) == "in" && r.w(k+1) == "the" && r.cls(k+2, cUnit) {
+		if u := r.t[k+2].v; u == uDay || u == uWeek || u == uMonth || u == uYear {
+			return hit{end: k + 3, typ: TypeDate, val: unitValue(u, r.anchor), mod: mod, rule: "this-unit"}, true
+		}
+	}
 	// "the end of the month": the month the text is in
 	if r.w(k) == "the" && r.cls(k+1, cUnit) && (mod == "START" || mod == "END" || mod == "MID") {
 		if u := r.t[k+1].v; u == uWeek || u == uMonth || u == uYear || u == uQuarter || u == uDecade || u == uCentury {
@@ -114,6 +120,9 @@ func (r *resolver) date(i int) (hit, bool) {
 		if h, ok := r.dayMonth(i); ok {
 			return h, true
 		}
+		if h, ok := r.century(i); ok {
+			return h, true
+		}
 		return r.quarter(i, i, 0)
 	case t.c&cSeason != 0:
 		return r.season(i, i, 0)
@@ -136,6 +145,31 @@ func (r *resolver) date(i int) (hit, bool) {
 		}
 		if r.w(i+1) == "weekend" {
 			return r.weekend(i, i+2)
+		}
+		if r.cls(i+1, cOrd) {
+			if h, ok := r.century(i + 1); ok {
+				return h, true
+			}
+		}
+		if h, ok := r.spelledDecade(i); ok {
+			return h, true
+		}
+		if r.word(i+1) == "full" && r.cls(i+2, cUnit) && r.t[i+2].v == uYear {
+			// "sales for the full year": the year the report is about
+			y := r.anchor.Year()
+			if r.anchor.Month() <= 2 && r.tense(i, i+3) == TensePast {
+				y-- // a January report on last year's results
+			}
+			return hit{end: i + 3, typ: TypeDate, val: yearValue(y), rule: "full-year"}, true
+		}
+		if r.w(i+1) == "past" && r.cls(i+2, cUnit) && (r.t[i+2].v == uDecade || r.t[i+2].v == uCentury) {
+			// "over the past decade": the ten years up to now, as "the
+			// past ten years" is
+			v := "P10Y"
+			if r.t[i+2].v == uCentury {
+				v = "P100Y"
+			}
+			return hit{end: i + 3, typ: TypeDuration, val: v, rule: "past-unit-span"}, true
 		}
 		if h, ok := r.decade(i); ok {
 			return h, true
@@ -979,6 +1013,18 @@ func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
 	default:
 		return 0, 0, false, false
 	}
+	// "2 1/2 years": a number and a half written as a fraction
+	if t.k == kNum && n >= 0 {
+		if v, ok := r.num(k); ok && v == 1 && r.punct(k+1, '/') && r.adjacent(k+1) && r.adjacent(k+2) {
+			if v2, ok := r.num(k + 2); ok && v2 == 2 && r.cls(k+3, cUnit|cUnits) {
+				return n, k + 3, true, true
+			}
+		}
+	}
+	// "20 more years", "two more weeks": a number of further units
+	if r.w(k) == "more" && r.cls(k+1, cUnits) {
+		k++
+	}
 	// "three and a half", "three-and-a-half"
 	kk := k
 	if r.punct(kk, '-') {
@@ -1322,4 +1368,45 @@ func (r *resolver) word(k int) string {
 		}
 	}
 	return s
+}
+
+// century matches "20th century", "the 11th-century temple" at the
+// ordinal token k: TIMEX3 gives a century its first two digits
+// ("20th century" = 19).
+func (r *resolver) century(k int) (hit, bool) {
+	n := r.t[k].v
+	e := k + 1
+	if r.punct(e, '-') && r.adjacent(e) {
+		e++
+	}
+	if n < 1 || n > 30 || !r.cls(e, cUnit) || r.t[e].v != uCentury {
+		return hit{}, false
+	}
+	return hit{end: e + 1, typ: TypeDate, val: twoDigits(n - 1), rule: "century"}, true
+}
+
+// decadeWords are the spelled-out decades, by their tens digit.
+var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+	"seventies": 7, "eighties": 8, "nineties": 9}
+
+// spelledDecade matches "the nineties", "the sixties" after "the" at
+// token i: the latest such decade that began by the anchor year. Not
+// after temperatures or ages ("highs in the nineties", "in their forties"
+// has no "the").
+func (r *resolver) spelledDecade(i int) (hit, bool) {
+	d, ok := decadeWords[r.word(i+1)]
+	if !ok {
+		return hit{}, false
+	}
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		switch r.word(j) {
+		case "temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "mid", "upper", "lower", "age", "ages", "aged":
+			return hit{}, false
+		}
+	}
+	y := r.anchor.Year()/100*100 + 10*d
+	if y > r.anchor.Year() {
+		y -= 100
+	}
+	return hit{end: i + 2, typ: TypeDate, val: yearValue(y)[:3], rule: "decade"}, true
 }

@@ -86,7 +86,7 @@ func (r *resolver) duration(i int) (hit, bool) {
 	}
 	// a time frame boasted or promised ("could end it in 24 hours"):
 	// a hypothetical, not a reported span of time
-	if k == i && (r.w(i-1) == "in" || r.w(i-1) == "within") && r.modalBefore(i-1) {
+	if k == i && r.w(i-1) == "in" && r.modalBefore(i-1) {
 		return hit{end: end, rule: ""}, true // consumed, not emitted
 	}
 	return hit{end: end, typ: TypeDuration, val: durValue(n, u, half), rule: "duration"}, true
@@ -188,6 +188,12 @@ func (r *resolver) ref(i int) (hit, bool) {
 		}
 	case "recently", "formerly":
 		return past, true
+	case "coming", "upcoming":
+		// "in coming months", "coming quarters": the vague future
+		if r.cls(i+1, cUnits) {
+			future.end, future.rule = i+2, "coming-units"
+			return future, true
+		}
 	case "recent":
 		// "recent years": the vague past (TimeML PAST_REF); "recent
 		// weeks" and shorter stay an unspecified stretch up to now
@@ -229,6 +235,11 @@ func (r *resolver) ref(i int) (hit, bool) {
 		case "future":
 			if r.w(i+2) != "of" {
 				future.end = i + 2
+				return future, true
+			}
+		case "coming", "upcoming":
+			if r.cls(i+2, cUnits) {
+				future.end, future.rule = i+3, "coming-units"
 				return future, true
 			}
 		case "near", "foreseeable":

@@ -97,3 +97,56 @@ func TestIntervalLaterEarlier(t *testing.T) {
 		{"Profit rose from a year earlier.", "1989-11-06", "a year earlier", TypeDate, "1988", "", ""},
 	})
 }
+
+func TestWithinIsNotABoast(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// "in 24 hours" after a modal is a boast; "within" is a deadline
+		{"He could end the war in 24 hours.", "2025-08-14", "", "", "", "", ""},
+		{"Ships could head for the gulf within a few days.", "1990-08-13", "a few days", TypeDuration, "PXD", "", "duration"},
+		{"If the family fails to appeal within 14 days, he can go.", "2000-06-01", "14 days", TypeDuration, "P14D", "", "duration"},
+	})
+}
+
+func TestFractionAndMoreUnits(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years", TypeDuration, "P2Y6M", "", "duration"},
+		{"It keeps the base for at least 20 more years.", "1998-02-27", "at least 20 more years", TypeDuration, "P20Y", "EQUAL_OR_MORE", "duration"},
+		{"He stays for two more weeks.", "2000-06-01", "two more weeks", TypeDuration, "P2W", "", "duration"},
+		// a date, not a fraction of a unit
+		{"The vote is on 1/2.", "2000-06-01", "", "", "", "", ""},
+	})
+}
+
+func TestCenturiesAndSpelledDecades(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"She is a 20th century democrat.", "1998-02-13", "20th century", TypeDate, "19", "", "century"},
+		{"Angkor Wat, the fabled 11th-century temple, draws tourists.", "1998-02-19", "11th-century", TypeDate, "10", "", "century"},
+		{"It was one of the events of the 20th century.", "1989-11-01", "the 20th century", TypeDate, "19", "", "century"},
+		{"Numbers dropped through the nineties.", "1998-03-03", "the nineties", TypeDate, "199", "", "decade"},
+		{"Sales peaked in the twenties.", "2025-08-14", "the twenties", TypeDate, "202", "", "decade"},
+		{"Highs will be in the nineties.", "1998-07-03", "", "", "", "", ""},
+		{"Crime fell over the past decade.", "1998-10-25", "the past decade", TypeDuration, "P10Y", "", "past-unit-span"},
+	})
+}
+
+func TestComingUnits(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The economy will slow in coming months.", "1998-02-06", "coming months", TypeDate, "FUTURE_REF", "", "coming-units"},
+		{"They will buy equipment in the coming years.", "1999-03-12", "the coming years", TypeDate, "FUTURE_REF", "", "coming-units"},
+		{"It will open in the coming year.", "1999-03-12", "the coming year", TypeDate, "2000", "", ""},
+	})
+}
+
+func TestEarlierLaterInTheUnit(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Planting was delayed earlier in the year by rain.", "1989-10-26", "earlier in the year", TypeDate, "1989", "START", "this-unit"},
+		{"He arrived in Philadelphia later in the day.", "1998-02-13", "later in the day", TypeDate, "1998-02-13", "END", "this-unit"},
+	})
+}
+
+func TestFullYear(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It forecast an earnings increase for the full year.", "1989-10-27", "the full year", TypeDate, "1989", "", "full-year"},
+		{"Sales for the full year were $6.6 billion.", "1990-01-25", "the full year", TypeDate, "1989", "", "full-year"},
+	})
+}
