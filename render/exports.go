@@ -204,21 +204,60 @@ func ICS(c *timeline.Chronology, u URLs) []byte {
 	return []byte(b.String())
 }
 
-// eventText says an event in plain text: its date, its sources and each
-// mention's phrase, for calendar and feed entries.
+// digestQuotes is how many mentions calendar, feed and TimelineJS
+// entries quote. They are summaries that link to the event page; the
+// page, timeline.json and timeline.csv keep every mention.
+const digestQuotes = 5
+
+// digest picks the mentions an event's summary quotes: the first of each
+// source, in the event's order, up to digestQuotes. rest is how many
+// mentions it leaves out.
+func digest(e *timeline.Event, arts map[string]*timeline.Article) (quoted []timeline.Mention, rest int) {
+	seen := map[string]bool{}
+	for _, m := range e.Mentions {
+		if len(quoted) == digestQuotes {
+			break
+		}
+		src := sourceName(m, arts)
+		if seen[src] {
+			continue
+		}
+		seen[src] = true
+		quoted = append(quoted, m)
+	}
+	return quoted, len(e.Mentions) - len(quoted)
+}
+
+// sourceName is the source of a mention's article, or the article's id.
+func sourceName(m timeline.Mention, arts map[string]*timeline.Article) string {
+	if a := arts[m.Article]; a != nil && a.Source != "" {
+		return a.Source
+	}
+	return m.Article
+}
+
+// moreMentions says how many mentions a summary left out.
+func moreMentions(rest int) string {
+	if rest == 1 {
+		return "1 more mention on the event page"
+	}
+	return strconv.Itoa(rest) + " more mentions on the event page"
+}
+
+// eventText says an event in plain text: its date, its sources and the
+// phrases of the first few of them, for calendar and feed entries.
 func eventText(e *timeline.Event, arts map[string]*timeline.Article) string {
 	var b strings.Builder
-	b.Grow(mentionsSize(e) + len(e.Note) + 64)
+	quoted, rest := digest(e, arts)
 	fmt.Fprintf(&b, "%s. %s.", dates.Display(e.Date, e.Mod), reportCount(len(e.Sources), e.Independent))
 	if e.Note != "" {
 		b.WriteString("\n" + e.Note)
 	}
-	for _, m := range e.Mentions {
-		src := m.Article
-		if a := arts[m.Article]; a != nil && a.Source != "" {
-			src = a.Source
-		}
-		fmt.Fprintf(&b, "\n- %q in %s: %s", m.Phrase, src, m.Sentence)
+	for _, m := range quoted {
+		fmt.Fprintf(&b, "\n- %q in %s: %s", m.Phrase, sourceName(m, arts), m.Sentence)
+	}
+	if rest > 0 {
+		b.WriteString("\n(" + moreMentions(rest) + ".)")
 	}
 	return b.String()
 }
@@ -321,17 +360,17 @@ func TimelineJS(c *timeline.Chronology, u URLs) ([]byte, error) {
 			ev.EndDate = &tjsDate{Year: last.Year(), Month: int(last.Month()), Day: last.Day()}
 		}
 		var t strings.Builder
-		t.Grow(mentionsSize(e) + 128)
+		quoted, rest := digest(e, arts)
 		fmt.Fprintf(&t, "<p>%s.</p>", html.EscapeString(reportCount(len(e.Sources), e.Independent)))
-		for _, m := range e.Mentions {
-			src := m.Article
-			if a := arts[m.Article]; a != nil && a.Source != "" {
-				src = a.Source
-			}
+		for _, m := range quoted {
 			fmt.Fprintf(&t, "<blockquote>%s</blockquote><p>&lsquo;%s&rsquo; in %s</p>", html.EscapeString(m.Sentence),
-				html.EscapeString(m.Phrase), html.EscapeString(src))
+				html.EscapeString(m.Phrase), html.EscapeString(sourceName(m, arts)))
 		}
-		fmt.Fprintf(&t, `<p><a href="%s">Evidence</a></p>`, html.EscapeString(u.Abs("events/"+e.ID+"/")))
+		link := "Evidence"
+		if rest > 0 {
+			link = "All the evidence (" + moreMentions(rest) + ")"
+		}
+		fmt.Fprintf(&t, `<p><a href="%s">%s</a></p>`, html.EscapeString(u.Abs("events/"+e.ID+"/")), html.EscapeString(link))
 		ev.Text = tjsText{Headline: html.EscapeString(e.Title), Text: t.String()}
 		if e.Key {
 			ev.Group = "Key events"

@@ -1,0 +1,80 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/timeline-news/timeline/internal/corpusgen"
+	"github.com/timeline-news/timeline/timeline"
+)
+
+// The hand-written timeline.json encoder gives the bytes encoding/json
+// gives for ToJSON, on hostile strings, the hand-made fixture, the
+// example site and a generated site.
+func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
+	hostile := []string{"", "plain", `"quoted" \ back`, "<script>&amp;</script>", "tab\tnl\ncr\rbs\bff\f",
+		"\x00\x01\x1f\x7f", "bad \xff\xfe utf8 \xe2\x80", "line\u2028para\u2029", "émoji 🗓 ünïcode", "\ufeffbom"}
+	c := small(t)
+	for i, s := range hostile {
+		c.Config.Title += s
+		if len(c.Events) > 0 {
+			e := c.Events[i%len(c.Events)]
+			e.Title += s
+			e.Note = s
+			if len(e.Mentions) > 0 {
+				e.Mentions[0].Sentence += s
+				e.Mentions[0].Note = s
+			}
+		}
+		c.Findings = append(c.Findings, timeline.Finding{Kind: "conflict", Message: s, Event: s})
+	}
+	if len(c.Events) > 0 {
+		c.Events[0].Significance = 1e-9
+		c.Events[len(c.Events)-1].Significance = 123456.789
+	}
+	sites := map[string]*timeline.Chronology{"fixture+hostile": c}
+	if s, err := timeline.LoadSite(".."); err == nil {
+		sites["example site"] = timeline.Build(s)
+	} else {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 150, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := timeline.LoadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites["generated"] = timeline.Build(s)
+	for name, c := range sites {
+		want, err := indentJSON(ToJSON(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := JSON(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: JSON differs from encoding/json at %s", name, firstDiff(string(want), string(got)))
+		}
+	}
+}
+
+func TestAppendJSONStringRandomBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("a<>&\"\\\x00\x1f\x7f\n\t\xe2\x80\xa8\xa9\xff\xc3\xa9 ")
+	for range 5000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		want, _ := json.Marshal(string(b))
+		if got := appendJSONString(nil, string(b)); !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
+		}
+	}
+}
