@@ -220,7 +220,7 @@ func (r *resolver) date(i int) (hit, bool) {
 				return h, true
 			}
 		}
-	case "a", "an", "one":
+	case "a", "an", "one", "several", "few", "many":
 		return r.unitsAgo(i)
 	case "year":
 		if r.punct(i+1, '-') && r.adjacent(i+1) && (r.w(i+2) == "earlier" || r.w(i+2) == "ago") {
@@ -699,9 +699,12 @@ func (r *resolver) quarter(k, start, y int) (hit, bool) {
 func (r *resolver) discourseQuarter(i int) (hit, bool) {
 	k := i + 1
 	w := r.w(k)
+	if w == "" {
+		w = r.word(k) // "the corresponding period", "the comparable quarter"
+	}
 	back := 0
 	switch w {
-	case "latest", "same", "current", "recent", "most":
+	case "latest", "same", "current", "recent", "most", "corresponding", "comparable":
 		k++
 		if w == "most" && r.w(k) == "recent" {
 			k++
@@ -735,7 +738,18 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 	if explicitYear {
 		y = yy
 	}
-	return hit{end: k + 1, typ: TypeDate, val: yearValue(y-back) + "-Q" + strconv.Itoa(q), rule: "discourse-quarter"}, true
+	e := k + 1
+	if back == 0 && !explicitYear {
+		// "the quarter a year ago", "the corresponding period last year":
+		// the same quarter of the year before
+		switch {
+		case (r.w(e) == "a" || r.w(e) == "one") && r.cls(e+1, cUnit) && r.t[e+1].v == uYear && (r.w(e+2) == "ago" || r.w(e+2) == "earlier"):
+			back, e = 1, e+3
+		case r.w(e) == "last" && r.cls(e+1, cUnit) && r.t[e+1].v == uYear:
+			back, e = 1, e+2
+		}
+	}
+	return hit{end: e, typ: TypeDate, val: yearValue(y-back) + "-Q" + strconv.Itoa(q), rule: "discourse-quarter"}, true
 }
 
 // yearEarlier resolves "a year earlier", "year-earlier", "a year ago"

@@ -150,3 +150,19 @@ func TestFullYear(t *testing.T) {
 		{"Sales for the full year were $6.6 billion.", "1990-01-25", "the full year", TypeDate, "1989", "", "full-year"},
 	})
 }
+
+func TestQuarterOfTheYearBefore(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Third-quarter net fell. For the quarter a year ago, it earned $16.3 million.", "1989-11-01", "the quarter a year ago", TypeDate, "1988-Q3", "", "discourse-quarter"},
+		{"Its third-quarter loss compares with net income for the corresponding period last year.", "1989-11-01", "the corresponding period last year", TypeDate, "1988-Q3", "", "discourse-quarter"},
+		{"Third-quarter net fell. For the quarter, sales rose.", "1989-11-01", "the quarter", TypeDate, "1989-Q3", "", "discourse-quarter"},
+	})
+}
+
+func TestVagueUnitsAgo(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It rose from 35 percent several years ago to 51 percent.", "1998-02-13", "several years ago", TypeDate, "PAST_REF", "", "units-ago"},
+		{"The machines were removed a few years ago.", "1998-02-12", "a few years ago", TypeDate, "PAST_REF", "", "units-ago"},
+		{"He has not spoken to her for several years.", "2000-04-14", "several years", TypeDuration, "PXY", "", "duration"},
+	})
+}
