@@ -80,6 +80,8 @@ type resolver struct {
 	whole bool
 	// reach is how many tokens the tense scan looks either way
 	reach int
+	// scratch holds a lower-cased word (see lower)
+	scratch [24]byte
 }
 
 // hit is a rule's match: tokens [start, end) and the resolution.

@@ -154,7 +154,7 @@ func (r *resolver) date(i int) (hit, bool) {
 		if h, ok := r.spelledDecade(i); ok {
 			return h, true
 		}
-		if r.word(i+1) == "full" && r.cls(i+2, cUnit) && r.t[i+2].v == uYear {
+		if string(r.lower(i+1)) == "full" && r.cls(i+2, cUnit) && r.t[i+2].v == uYear {
 			// "sales for the full year": the year the report is about
 			y := r.anchor.Year()
 			if r.anchor.Month() <= 2 && r.tense(i, i+3) == TensePast {
@@ -700,7 +700,10 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 	k := i + 1
 	w := r.w(k)
 	if w == "" {
-		w = r.word(k) // "the corresponding period", "the comparable quarter"
+		// "the corresponding period", "the comparable quarter"
+		if l := r.lower(k); string(l) == "corresponding" || string(l) == "comparable" {
+			w = "same"
+		}
 	}
 	back := 0
 	switch w {
@@ -1182,7 +1185,7 @@ func (r *resolver) deictic(i int) (hit, bool) {
 	if w == "tonight" {
 		h.typ, h.val = TypeTime, DayValue(day)+"TNI"
 	}
-	if w == "today" && r.punct(i+1, '\'') && r.w(i+2) == "s" && (genericNow[r.word(i+3)] || genericNow[r.word(i+4)] && r.t[i+3].k == kWord) {
+	if w == "today" && r.punct(i+1, '\'') && r.w(i+2) == "s" && (genericNow[string(r.lower(i+3))] || r.t[i+3].k == kWord && genericNow[string(r.lower(i+4))]) {
 		// "today's youth", "in today's world", "today's personal
 		// computers": the present age, not the day; left untagged
 		return hit{end: i + 3}, true
@@ -1365,23 +1368,33 @@ var genericNow = map[string]bool{"world": true, "society": true, "youth": true, 
 	"standards": true, "dollars": true, "culture": true, "families": true, "consumers": true, "politics": true,
 	"medicine": true, "science": true, "music": true, "art": true, "environment": true, "times": true, "age": true}
 
-// word returns the lower-case text of word token k (any word, not only
-// lexicon words), or "" when k is not a word. It allocates only for
-// words with upper-case letters.
-func (r *resolver) word(k int) string {
+// notDecadeCue are words before "the nineties" that make it a
+// temperature or an age.
+var notDecadeCue = map[string]bool{"temperature": true, "temperatures": true, "degrees": true, "highs": true,
+	"lows": true, "high": true, "low": true, "mid": true, "upper": true, "lower": true, "age": true, "ages": true, "aged": true}
+
+// lower returns the ASCII-lower-cased text of word token k (any word,
+// not only lexicon words) in a scratch buffer valid until the next
+// call, or nil when k is not a word or is longer than the buffer. Use it
+// as string(r.lower(k)) in a comparison or map index, which does not
+// allocate.
+func (r *resolver) lower(k int) []byte {
 	if k < 0 || k >= len(r.t) || r.t[k].k != kWord {
-		return ""
-	}
-	if r.t[k].w != "" {
-		return r.t[k].w
+		return nil
 	}
 	s := r.text[r.t[k].s:r.t[k].e]
-	for j := 0; j < len(s); j++ {
-		if s[j] >= 'A' && s[j] <= 'Z' {
-			return strings.ToLower(s)
-		}
+	if len(s) > len(r.scratch) {
+		return nil
 	}
-	return s
+	b := r.scratch[:len(s)]
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[j] = c
+	}
+	return b
 }
 
 // century matches "20th century", "the 11th-century temple" at the
@@ -1408,13 +1421,12 @@ var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fi
 // after temperatures or ages ("highs in the nineties", "in their forties"
 // has no "the").
 func (r *resolver) spelledDecade(i int) (hit, bool) {
-	d, ok := decadeWords[r.word(i+1)]
+	d, ok := decadeWords[string(r.lower(i+1))]
 	if !ok {
 		return hit{}, false
 	}
 	for j := i - 1; j >= 0 && j >= i-5; j-- {
-		switch r.word(j) {
-		case "temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "mid", "upper", "lower", "age", "ages", "aged":
+		if notDecadeCue[string(r.lower(j))] {
 			return hit{}, false
 		}
 	}
