@@ -198,12 +198,25 @@ func (o *Output) recover() error {
 }
 
 // removeStaging removes a staging folder left by a killed build. It
-// refuses to remove a folder that lacks the staging marker.
+// removes only a folder timeline made: one with the staging marker, one
+// with a manifest (a build killed after it dropped the marker, just
+// before the swap), or an empty one (killed before it wrote the marker).
 func removeStaging(dir string) error {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	if _, err := os.Lstat(filepath.Join(dir, stagingMarker)); err != nil {
+	ours := false
+	for _, name := range []string{stagingMarker, ManifestName} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			ours = true
+		}
+	}
+	if !ours {
+		if entries, err := os.ReadDir(dir); err == nil && len(entries) == 0 {
+			ours = true
+		}
+	}
+	if !ours {
 		return fmt.Errorf("output: %s exists and was not made by timeline; move it away", dir)
 	}
 	return os.RemoveAll(dir)

@@ -328,6 +328,29 @@ func TestOutputStagingNotOurs(t *testing.T) {
 	}
 }
 
+// A build killed just after it made the staging folder leaves it
+// empty; one killed after it dropped the marker, just before the swap,
+// leaves the manifest in it. Both are timeline's to remove.
+func TestOutputStagingLeftByKilledBuild(t *testing.T) {
+	for name, files := range map[string]map[string]string{
+		"empty":         nil,
+		"manifest only": {ManifestName: "index.html\n", "index.html": "A"},
+	} {
+		root := t.TempDir()
+		staging := filepath.Join(root, ".timeline-staging-public")
+		if err := os.Mkdir(staging, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, staging, files)
+		o, err := OpenOutput(filepath.Join(root, "public"))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		o.Abort()
+	}
+}
+
 func TestCheckOutputName(t *testing.T) {
 	good := []string{"index.html", "events/2025-08-15.html", "a/b/c.json", "feed.xml", "ünïcode.html", "console.html", "com10.txt"}
 	bad := []string{"", "/etc/passwd", "../x", "a/../../x", "a//b", "a/", "./a", "a/./b", "a\\b", "c:x", "a\x00b", "a\nb",

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,8 +31,12 @@ type siteView struct {
 	Sources                  []sourceOption
 	Names                    []string
 	Findings                 []findingView
-	Unplaced                 []*mentionView
-	Warnings                 []string
+	// Unplaced are phrases not placed on the calendar whose article is
+	// unknown; UnplacedArticles the articles with such phrases (each
+	// article page lists its own).
+	Unplaced         []*mentionView
+	UnplacedArticles []*articleView
+	Warnings         []string
 	// Counts for the summary line.
 	Conflicts, Key, Inferred int
 	// Span is the chronology's first and last date, for display.
@@ -69,8 +74,11 @@ type articleView struct {
 	Window       string // "Fri 8 Aug – Sun 10 Aug 2025" when inferred
 	Mentions     []*mentionView
 	Events       []*eventView
-	// Unplaced are the article's phrases not placed on the calendar.
-	Unplaced []*mentionView
+	// Unplaced are the article's phrases not placed on the calendar;
+	// UnplacedSample up to three of their distinct phrases, for the
+	// checks page.
+	Unplaced       []*mentionView
+	UnplacedSample []string
 	Body     []byte
 	// Byline is partials/byline.html executed for this article: the
 	// first cell of every evidence row it has a mention in, made once.
@@ -301,9 +309,17 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 	}
 	for _, m := range c.Unplaced {
 		mv := newMention(m, byID[m.Article], u)
-		s.Unplaced = append(s.Unplaced, mv)
-		if mv.Article != nil {
-			mv.Article.Unplaced = append(mv.Article.Unplaced, mv)
+		if mv.Article == nil {
+			s.Unplaced = append(s.Unplaced, mv)
+			continue
+		}
+		a := mv.Article
+		if len(a.Unplaced) == 0 {
+			s.UnplacedArticles = append(s.UnplacedArticles, a)
+		}
+		a.Unplaced = append(a.Unplaced, mv)
+		if len(a.UnplacedSample) < 3 && !slices.Contains(a.UnplacedSample, mv.Phrase) {
+			a.UnplacedSample = append(a.UnplacedSample, mv.Phrase)
 		}
 	}
 	for _, av := range s.Articles {
