@@ -155,6 +155,10 @@ func (r *resolver) runTokens() {
 		}
 		if h.rule != "" && h.val != "" && (h.rule == "holiday" || !r.titleName(i, h.end)) {
 			r.emit(i, h)
+			if h2, k, ok := r.secondDay(h); ok {
+				r.emit(k, h2)
+				h.end = h2.end
+			}
 		}
 		i = h.end
 	}
@@ -175,6 +179,37 @@ func (r *resolver) emit(i int, h hit) {
 		r.tenses = append(r.tenses, t)
 	}
 }
+
+// secondDay matches a second day of the same month after a month-day
+// date: "April 24 and 25", "May 3 or 4". It returns the hit of the
+// second day and the token it starts at.
+func (r *resolver) secondDay(h hit) (hit, int, bool) {
+	if h.day.IsZero() || !strings.HasPrefix(h.rule, "month-day") {
+		return hit{}, 0, false
+	}
+	k := h.end
+	if w := r.w(k); w != "and" && w != "or" {
+		return hit{}, 0, false
+	}
+	d, ok := r.num(k + 1)
+	if !ok || r.digits(k+1) > 2 || d <= h.day.Day() || d > 31 {
+		return hit{}, 0, false
+	}
+	// "April 24 and 25 percent", "May 3 and 4 p.m.", "June 1 and 2,000 troops"
+	if nx := k + 2; nx < len(r.t) && (r.t[nx].k == kWord && !(r.t[nx].c == 0 && r.t[nx].up) && !afterDay[r.w(nx)] || r.punct(nx, '%') || r.punct(nx, ':') || r.punct(nx, '/')) {
+		return hit{}, 0, false
+	}
+	day := Day(h.day.Year(), h.day.Month(), d)
+	if day.Month() != h.day.Month() {
+		return hit{}, 0, false
+	}
+	return hit{end: k + 2, typ: TypeDate, val: DayValue(day), rule: "month-second-day", day: day}, k + 1, true
+}
+
+// afterDay are the words that may follow the second day of "April 24
+// and 25": any other word makes the number a quantity ("25 troops").
+var afterDay = map[string]bool{"in": true, "at": true, "on": true, "when": true, "to": true, "for": true,
+	"and": true, "or": true, "before": true, "after": true, "during": true, "the": true, "this": true, "next": true, "last": true}
 
 // titleName reports whether tokens [i, e) are part of a title or name
 // written with capitals mid-sentence: CBS's "60 Minutes", ABC's "This

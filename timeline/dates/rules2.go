@@ -186,7 +186,7 @@ func (r *resolver) ref(i int) (hit, bool) {
 			present.end = i + 2
 			return present, true
 		}
-	case "recently", "formerly":
+	case "recently":
 		return past, true
 	case "coming", "upcoming":
 		// "in coming months", "coming quarters": the vague future

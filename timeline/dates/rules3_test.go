@@ -166,3 +166,21 @@ func TestVagueUnitsAgo(t *testing.T) {
 		{"He has not spoken to her for several years.", "2000-04-14", "several years", TypeDuration, "PXY", "", "duration"},
 	})
 }
+
+func TestSecondDayOfMonth(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"NATO meets in Washington on April 24 and 25. The accession follows.", "1999-02-10", "25", TypeDate, "1999-04-25", "", "month-second-day"},
+		{"The talks are set for May 3 or 4 in Geneva.", "1999-02-10", "4", TypeDate, "1999-05-04", "", "month-second-day"},
+		// a quantity, not a day
+		{"On April 24 and 25 troops arrived.", "1999-02-10", "April 24", TypeDate, "1998-04-24", "", ""},
+	})
+	if got := Resolve("On April 24 and 25 troops arrived.", Day(1999, 2, 10)); len(got) != 1 {
+		t.Errorf("'25 troops' read as a day: %v", texts(got))
+	}
+}
+
+func TestFormerlyIsNotADate(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Robert Angelo, formerly senior vice president, joined the group.", "1989-11-01", "", "", "", "", ""},
+	})
+}
