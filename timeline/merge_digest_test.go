@@ -25,32 +25,7 @@ func TestMergeDigest(t *testing.T) {
 	if dir == "" {
 		t.Skip("MERGEDIGEST not set")
 	}
-	type cached struct {
-		Articles []*Article
-		Mentions []Mention
-		Config   Config
-	}
-	var c cached
-	if f, err := os.Open(dir + ".gob"); err == nil {
-		if err := gob.NewDecoder(f).Decode(&c); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-	} else {
-		site, err := LoadSite(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c = cached{site.Articles, ResolveAll(site.Articles), site.Config}
-		f, err := os.Create(dir + ".gob")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := gob.NewEncoder(f).Encode(c); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-	}
+	c := loadCached(t, dir)
 	if p := os.Getenv("MERGEPROF"); p != "" {
 		f, err := os.Create(p)
 		if err != nil {
@@ -84,4 +59,57 @@ func TestMergeDigest(t *testing.T) {
 	fmt.Printf("findings %d digest %x check %v\n", len(findings), sha256.Sum256(fb), ctook)
 	fmt.Printf("merge+check: %d allocs, %.1f MB allocated, %.0f ns/mention\n", after.Mallocs-before.Mallocs,
 		float64(after.TotalAlloc-before.TotalAlloc)/1e6, float64((took+ctook).Nanoseconds())/float64(len(c.Mentions)))
+}
+
+// mergeInput is what the merge of a generated site reads.
+type mergeInput struct {
+	Articles []*Article
+	Mentions []Mention
+	Config   Config
+}
+
+// loadCached loads and resolves the site in dir, or reads the result
+// cached next to it (dir + ".gob").
+func loadCached(t testing.TB, dir string) mergeInput {
+	t.Helper()
+	var c mergeInput
+	if f, err := os.Open(dir + ".gob"); err == nil {
+		defer f.Close()
+		if err := gob.NewDecoder(f).Decode(&c); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	site, err := LoadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c = mergeInput{site.Articles, ResolveAll(site.Articles), site.Config}
+	f, err := os.Create(dir + ".gob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := gob.NewEncoder(f).Encode(c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkMergeCached is MergeAll and Check on the site in MERGEDIGEST
+// (see TestMergeDigest), without the cost of generating and resolving it:
+//
+//	MERGEDIGEST=/tmp/site1k go test ./timeline -run XXX -bench MergeCached -benchmem -count 5
+func BenchmarkMergeCached(b *testing.B) {
+	dir := os.Getenv("MERGEDIGEST")
+	if dir == "" {
+		b.Skip("MERGEDIGEST not set")
+	}
+	c := loadCached(b, dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := MergeAll(c.Articles, c.Mentions, c.Config)
+		Check(&Chronology{Config: c.Config, Articles: c.Articles, Events: r.Events, Unplaced: r.Unplaced})
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Mentions)), "ns/mention")
 }

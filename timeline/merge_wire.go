@@ -121,75 +121,90 @@ const (
 
 // sketch returns the sketchSize smallest distinct shingle hashes of a
 // text, sorted. One pass over the text: words (runs of letters and
-// digits, lower-cased) are hashed as they end, each shingle is the
-// FNV-1a hash of its five words each followed by a space, and only the
+// digits, lower-cased) are found in order, each shingle is the FNV-1a
+// hash of its five words each followed by a space, and only the
 // sketchSize smallest distinct hashes are kept (a sorted array: after
 // the first few hundred shingles almost every hash is larger than its
 // last and costs one comparison).
+//
+// The five shingles a word belongs to are hashed side by side while
+// the word is read: each byte goes into five running hashes at once
+// (independent multiplications, which the processor overlaps) instead
+// of every word being hashed five times over, one shingle after
+// another. The hashes are the same.
 func sketch(text string) []uint64 {
-	var ring [shingleWords][2]int // the last words' [start, end) offsets in text
+	// h0 is the shingle that starts at the current word, h1 the one
+	// that started a word earlier, ... h4 the one it completes.
+	h0, h1, h2, h3, h4 := uint64(fnvOffset), uint64(0), uint64(0), uint64(0), uint64(0)
 	words := 0
 	hs := make([]uint64, 0, sketchSize)
-	start := -1
-	for i := 0; i <= len(text); {
-		alnum, size := false, 1
-		if i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-			} else {
-				var r rune
-				r, size = utf8.DecodeRuneInString(text[i:])
-				alnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+	n := len(text)
+	for i := 0; i < n; {
+		// skip to the next letter or digit
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] == 0 {
+				i++
+				continue
 			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
 		}
-		switch {
-		case alnum && start < 0:
-			start = i
-		case !alnum && start >= 0:
-			ring[words%shingleWords] = [2]int{start, i}
-			words++
-			start = -1
-			if words >= shingleWords {
-				h := uint64(fnvOffset)
-				for k := words - shingleWords; k < words; k++ {
-					w := ring[k%shingleWords]
-					h = hashLower(h, text[w[0]:w[1]])
-					h ^= ' '
-					h *= fnvPrime
+		// read the word, hashing its lower-case bytes into all five
+		for i < n {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				x := uint64(asciiWord[c])
+				if x == 0 {
+					break
 				}
-				hs = keepSmallest(hs, h)
+				h0 = (h0 ^ x) * fnvPrime
+				h1 = (h1 ^ x) * fnvPrime
+				h2 = (h2 ^ x) * fnvPrime
+				h3 = (h3 ^ x) * fnvPrime
+				h4 = (h4 ^ x) * fnvPrime
+				i++
+				continue
 			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			var buf [utf8.UTFMax]byte
+			for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+				x := uint64(b)
+				h0 = (h0 ^ x) * fnvPrime
+				h1 = (h1 ^ x) * fnvPrime
+				h2 = (h2 ^ x) * fnvPrime
+				h3 = (h3 ^ x) * fnvPrime
+				h4 = (h4 ^ x) * fnvPrime
+			}
+			i += size
 		}
-		i += size
+		const sp = uint64(' ')
+		h0, h1, h2, h3, h4 = (h0^sp)*fnvPrime, (h1^sp)*fnvPrime, (h2^sp)*fnvPrime, (h3^sp)*fnvPrime, (h4^sp)*fnvPrime
+		words++
+		if words >= shingleWords && (len(hs) < sketchSize || h4 < hs[sketchSize-1]) {
+			hs = keepSmallest(hs, h4)
+		}
+		h0, h1, h2, h3, h4 = fnvOffset, h0, h1, h2, h3
 	}
 	return hs
 }
 
-// hashLower continues FNV-1a hash h over the lower-case form of word w
-// (as strings.ToLower writes it).
-func hashLower(h uint64, w string) uint64 {
-	for k := 0; k < len(w); {
-		c := w[k]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h ^= uint64(c)
-			h *= fnvPrime
-			k++
-			continue
+// asciiWord maps an ASCII letter or digit to its lower-case form, any
+// other ASCII byte to 0.
+var asciiWord = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = uint8(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = uint8(c + 'a' - 'A')
 		}
-		r, size := utf8.DecodeRuneInString(w[k:])
-		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h ^= uint64(b)
-			h *= fnvPrime
-		}
-		k += size
 	}
-	return h
-}
+	return t
+}()
 
 // keepSmallest inserts h into hs, a sorted list of at most sketchSize
 // distinct hashes, when it is among the smallest.
