@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/timeline-news/timeline/timeline/dates"
 	"github.com/timeline-news/timeline/timeline/words"
@@ -130,9 +132,10 @@ type merger struct {
 	seen     []int
 	epoch    int
 	ids      []int
-	byWeight vector        // probeTerms' scratch space
-	lists    []postingList // placeCoarse's scratch space
-	idf      idfTable
+	byWeight vector           // probeTerms' scratch space
+	lists    []postingList    // placeCoarse's scratch space
+	keys     []string         // every content key, in string order: a key's id is its index
+	weight   []float64        // idf weight of each key id (see idfWeight)
 	members  map[*Event][]int // an event's candidate indexes, for curation
 	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
 	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
@@ -182,19 +185,33 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		sentOf[i] = k
 	}
 	workers := runtime.GOMAXPROCS(0)
-	tokens := make([][]words.Token, len(sents))
-	forEach((len(sents)+candChunk-1)/candChunk, workers, func(k int) {
-		for i := k * candChunk; i < min(len(sents), (k+1)*candChunk); i++ {
-			tokens[i] = words.Tokens(sents[i])
-		}
-	})
+	toks, segs := m.readSentences(sents, workers)
+	// each mention's context, in chunks of candidates
+	pos := make([]ctxScratch, workers)
+	for w := range pos {
+		pos[w].pos = make([]int32, len(m.keys))
+	}
 	chunks := (len(m.cands) + candChunk - 1) / candChunk
-	forEach(chunks, workers, func(k int) {
-		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
-			m.cands[i].ctx = mentionContext(m.cands[i].m, tokens[sentOf[i]])
+	forEachWorker(chunks, workers, func(w, k int) {
+		lo, hi := k*candChunk, min(len(m.cands), (k+1)*candChunk)
+		n := 0
+		for i := lo; i < hi; i++ {
+			n += len(toks[sentOf[i]])
+		}
+		bags, clauses := make([]term, 0, n), make([]tok, 0, n)
+		for i := lo; i < hi; i++ {
+			s := sentOf[i]
+			m.cands[i].ctx, bags, clauses = mentionContext(m.cands[i].m, toks[s], segs[s], &pos[w], bags, clauses)
 		}
 	})
-	m.idf = newIDF(m.cands)
+	// idf: how many mentions hold each key
+	df := make([]int32, len(m.keys))
+	for i := range m.cands {
+		for _, t := range m.cands[i].ctx.bag {
+			df[t.key]++
+		}
+	}
+	m.weight = idfWeights(df, len(m.cands))
 	// names, from each distinct sentence once, in chunks on every core
 	// (the union of sets does not depend on the order)
 	nchunks := (len(sents) + sentChunk - 1) / sentChunk
@@ -207,53 +224,198 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		maps.Copy(m.solo, solos[k])
 		maps.Copy(m.persons, persons[k])
 	}
-	ids := m.idf.keyIDs()
 	forEach(chunks, workers, func(k int) {
-		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
-			m.cands[i].vec = m.idf.vectorOf(m.cands[i].ctx, ids)
-			m.cands[i].norm = m.cands[i].vec.norm()
+		lo, hi := k*candChunk, min(len(m.cands), (k+1)*candChunk)
+		n := 0
+		for i := lo; i < hi; i++ {
+			n += len(m.cands[i].ctx.bag)
+		}
+		vs := make(vector, 0, n)
+		for i := lo; i < hi; i++ {
+			c := &m.cands[i]
+			c.vec, vs = vectorOf(c.ctx.bag, m.weight, vs)
+			c.norm = c.vec.norm()
+			c.ctx.bag = nil
 		}
 	})
-	m.topics = articleTopics(len(m.articles)+1, m.cands, sentOf, tokens, ids)
+	m.topics = articleTopics(len(m.articles)+1, m.cands, sentOf, toks, df)
 	return m
+}
+
+// readSentences reads each sentence once, on every core: its content
+// words (words.Tokens) with their keys interned, and its clauses
+// (clauseSegments). It sets m.keys, every key in string order, so that
+// vectors sorted by key id are sorted by key.
+func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int) {
+	toks := make([][]tok, len(sents))
+	segs := make([][][2]int, len(sents))
+	chunks := (len(sents) + candChunk - 1) / candChunk
+	// each worker interns keys in its own table; the ids are made
+	// global (and put in key order) afterwards
+	type reader struct {
+		memo  words.Memo
+		buf   []words.Token
+		ids   map[string]int32
+		keys  []string
+		flags map[string]uint8
+	}
+	readers := make([]reader, workers)
+	chunkReader := make([]int, chunks)
+	forEachWorker(chunks, workers, func(w, k int) {
+		r := &readers[w]
+		if r.ids == nil {
+			r.ids, r.flags = map[string]int32{}, map[string]uint8{}
+		}
+		chunkReader[k] = w
+		lo, hi := k*candChunk, min(len(sents), (k+1)*candChunk)
+		bytes := 0
+		for _, s := range sents[lo:hi] {
+			bytes += len(s)
+		}
+		arena := make([]tok, 0, bytes/6+1)
+		segArena := make([][2]int, 0, bytes/40+1)
+		for i := lo; i < hi; i++ {
+			s := sents[i]
+			r.buf = r.memo.AppendTokens(r.buf[:0], s)
+			n0 := len(arena)
+			for _, t := range r.buf {
+				id, ok := r.ids[t.Key]
+				if !ok {
+					id = int32(len(r.keys))
+					r.ids[t.Key] = id
+					r.keys = append(r.keys, t.Key)
+				}
+				f, ok := r.flags[t.Text]
+				if !ok {
+					f = textFlags(t.Text)
+					r.flags[t.Text] = f
+				}
+				arena = append(arena, tok{key: id, start: int32(t.Start), end: int32(t.End), name: t.Name,
+					verb: f&flagVerb != 0, idSkip: f&(flagVerb|flagRole) != 0 || !t.Name && f&flagIng != 0})
+			}
+			toks[i] = arena[n0:len(arena):len(arena)]
+			s0 := len(segArena)
+			segArena = appendClauseSegments(segArena, s)
+			segs[i] = segArena[s0:len(segArena):len(segArena)]
+		}
+	})
+	// every key in string order; each reader's ids mapped to its rank
+	var all []string
+	for w := range readers {
+		all = append(all, readers[w].keys...)
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	m.keys = all
+	remap := make([][]int32, workers)
+	for w := range readers {
+		remap[w] = make([]int32, len(readers[w].keys))
+		for local, k := range readers[w].keys {
+			rank, _ := slices.BinarySearch(all, k)
+			remap[w][local] = int32(rank)
+		}
+	}
+	forEach(chunks, workers, func(k int) {
+		re := remap[chunkReader[k]]
+		for i := k * candChunk; i < min(len(sents), (k+1)*candChunk); i++ {
+			for j := range toks[i] {
+				toks[i][j].key = re[toks[i][j].key]
+			}
+		}
+	})
+	return toks, segs
+}
+
+// What textFlags reports of a word as written.
+const (
+	flagVerb = 1 << iota // verbLike
+	flagRole             // an office title ("president")
+	flagIng              // ends in -ing
+)
+
+func textFlags(text string) uint8 {
+	var f uint8
+	if verbLike(text) {
+		f |= flagVerb
+	}
+	if roles[strings.ToLower(text)] {
+		f |= flagRole
+	}
+	if strings.HasSuffix(text, "ing") {
+		f |= flagIng
+	}
+	return f
+}
+
+// forEachWorker is forEach that also tells f which worker (0 to
+// workers-1) runs it, for per-worker scratch space. Which worker runs
+// which item varies from run to run: f's results must not depend on it.
+func forEachWorker(n, workers int, f func(w, i int)) {
+	workers = max(1, min(workers, n))
+	if workers == 1 {
+		for i := range n {
+			f(0, i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(w, i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // articleTopics returns, for each article, the keys of the names
 // (people, places, organisations) it uses in at least two of its dated
 // sentences: what the article is about. cands name their article and
-// sentOf their sentence, whose words are tokens.
-func articleTopics(narts int, cands []cand, sentOf []int32, tokens [][]words.Token, ids map[string]int32) [][]int32 {
-	type artSent struct {
-		art  int
-		sent int32
-	}
-	seen := make(map[artSent]bool, len(cands))
-	counts := make([]map[int32]int, narts)
+// sentOf their sentence, whose words are toks; df counts the mentions
+// holding each key (a key in none, such as a first name always
+// followed by a surname, is not a topic).
+func articleTopics(narts int, cands []cand, sentOf []int32, toks [][]tok, df []int32) [][]int32 {
+	// each (article, sentence) pair once, by article
+	pairs := make([]int64, len(cands))
 	for i := range cands {
-		k := artSent{cands[i].art, sentOf[i]}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		if counts[k.art] == nil {
-			counts[k.art] = map[int32]int{}
-		}
-		once := map[int32]bool{}
-		for _, t := range tokens[k.sent] {
-			if id, ok := ids[t.Key]; ok && t.Name && !once[id] {
-				once[id] = true
-				counts[k.art][id]++
-			}
-		}
+		pairs[i] = int64(cands[i].art)<<32 | int64(sentOf[i])
 	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
 	out := make([][]int32, narts)
-	for a, c := range counts {
-		for id, n := range c {
-			if n >= 2 {
-				out[a] = append(out[a], id)
+	count := make([]int32, len(df))
+	last := make([]int32, len(df)) // the pair (plus one) that last counted the key
+	var touched []int32
+	for p := 0; p < len(pairs); {
+		art := int(pairs[p] >> 32)
+		touched = touched[:0]
+		for ; p < len(pairs) && int(pairs[p]>>32) == art; p++ {
+			for _, t := range toks[int32(pairs[p])] {
+				if !t.name || df[t.key] == 0 || last[t.key] == int32(p+1) {
+					continue
+				}
+				last[t.key] = int32(p + 1)
+				if count[t.key] == 0 {
+					touched = append(touched, t.key)
+				}
+				count[t.key]++
 			}
 		}
-		slices.Sort(out[a])
+		for _, k := range touched {
+			if count[k] >= 2 {
+				out[art] = append(out[art], k)
+			}
+			count[k] = 0
+		}
+		slices.Sort(out[art])
 	}
 	return out
 }

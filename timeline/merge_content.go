@@ -1,12 +1,10 @@
 package timeline
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
-
-	"github.com/timeline-news/timeline/timeline/words"
 )
 
 // A vector is a sparse, sorted bag of content keys with weights: the
@@ -44,40 +42,40 @@ var relativeBreaks = map[string]bool{"which": true, "who": true, "where": true, 
 const minClauseWords = 2
 
 // context is the content of one mention: its words with weights, and
-// the words of its clause in order (for titles).
+// the words of its clause in order (for titles and ids).
 type context struct {
-	// bag holds each key once, with its highest weight (a slice: a
-	// sentence has a few dozen words, a map per mention costs more).
-	bag    []bagTerm
-	clause []words.Token
+	// bag holds each key once, with its highest weight, in the order
+	// the words come; it is dropped once the vector is made.
+	bag    []term
+	clause []tok
 	// cs, ce are the clause's byte offsets in the sentence.
 	cs, ce int
 }
 
-type bagTerm struct {
-	key string
-	w   float64
+// tok is one content word of a sentence (see words.Tokens), with its
+// key interned as an id (see merger.keys) and what the merger asks of
+// its text precomputed.
+type tok struct {
+	key        int32 // the key's id: id order is key order
+	start, end int32 // byte offsets in the sentence
+	name       bool  // words.Token.Name
+	verb       bool  // verbLike(text)
+	idSkip     bool  // left out of event ids: an office title, a verb, a common word in -ing
 }
 
-// put keeps the highest weight of key.
-func (c *context) put(key string, w float64) {
-	for i := range c.bag {
-		if c.bag[i].key == key {
-			if w > c.bag[i].w {
-				c.bag[i].w = w
-			}
-			return
-		}
-	}
-	c.bag = append(c.bag, bagTerm{key, w})
+// ctxScratch is one worker's scratch space for mentionContext: the
+// position of each key in the bag being built, plus one.
+type ctxScratch struct {
+	pos []int32
 }
 
 // mentionContext reads the words around a mention's phrase; toks are
-// the words of its sentence (words.Tokens).
-func mentionContext(m Mention, toks []words.Token) context {
+// the words of its sentence and segs its clauses (clauseSegments).
+// The bag and clause are appended to the arenas given, which are
+// returned grown.
+func mentionContext(m Mention, toks []tok, segs [][2]int, sc *ctxScratch, bags []term, clauses []tok) (context, []term, []tok) {
 	sent := m.Sentence
 	ps, pe := m.Start-m.SentenceStart, m.End-m.SentenceStart
-	segs := clauseSegments(sent)
 	// find the segment holding the phrase
 	si := 0
 	for i, s := range segs {
@@ -90,7 +88,7 @@ func mentionContext(m Mention, toks []words.Token) context {
 	count := func(lo, hi int) int {
 		n := 0
 		for _, t := range toks {
-			if t.Start >= segs[lo][0] && t.End <= segs[hi][1] && !(t.Start < pe && t.End > ps) {
+			if int(t.start) >= segs[lo][0] && int(t.end) <= segs[hi][1] && !(int(t.start) < pe && int(t.end) > ps) {
 				n++
 			}
 		}
@@ -98,7 +96,7 @@ func mentionContext(m Mention, toks []words.Token) context {
 	}
 	// A short clause borrows its neighbours: a relative clause ("which
 	// began in 2022") the words before it, any other the words after.
-	back := relativeBreaks[strings.ToLower(firstWord(sent[segs[si][0]:segs[si][1]]))]
+	back := isWordIn(firstWord(sent[segs[si][0]:segs[si][1]]), relativeBreaks)
 	for count(lo, hi) < minClauseWords && (lo > 0 || hi < len(segs)-1) {
 		if back && lo > 0 || hi == len(segs)-1 {
 			lo--
@@ -106,33 +104,69 @@ func mentionContext(m Mention, toks []words.Token) context {
 			hi++
 		}
 	}
-	c := context{bag: make([]bagTerm, 0, len(toks)), cs: segs[lo][0], ce: segs[hi][1]}
+	c := context{cs: segs[lo][0], ce: segs[hi][1]}
+	b0, c0 := len(bags), len(clauses)
 	for k, t := range toks {
-		if t.Start < pe && t.End > ps { // the date phrase itself
+		if int(t.start) < pe && int(t.end) > ps { // the date phrase itself
 			continue
 		}
 		// In a run of names ("President Vladimir Putin") only the last
 		// word counts: the surname, the place, the organisation's noun.
-		if t.Name && k+1 < len(toks) && toks[k+1].Name && toks[k+1].Start == t.End+1 && sent[t.End] == ' ' {
+		if t.name && k+1 < len(toks) && toks[k+1].name && toks[k+1].start == t.end+1 && sent[t.end] == ' ' {
 			continue
 		}
 		w := sentenceWeight
-		if t.Start >= segs[lo][0] && t.End <= segs[hi][1] {
+		if int(t.start) >= c.cs && int(t.end) <= c.ce {
 			w = clauseWeight
-			c.clause = append(c.clause, t)
+			clauses = append(clauses, t)
 		}
-		if t.Name {
+		if t.name {
 			w *= nameBoost
 		}
-		c.put(t.Key, w)
+		// keep the highest weight of each key
+		if p := sc.pos[t.key]; p > 0 {
+			if w > bags[p-1].w {
+				bags[p-1].w = w
+			}
+			continue
+		}
+		bags = append(bags, term{t.key, w})
+		sc.pos[t.key] = int32(len(bags))
 	}
-	return c
+	for _, t := range bags[b0:] {
+		sc.pos[t.key] = 0
+	}
+	c.bag = bags[b0:len(bags):len(bags)]
+	if len(clauses) > c0 {
+		c.clause = clauses[c0:len(clauses):len(clauses)]
+	}
+	return c, bags, clauses
+}
+
+// isWordIn reports whether the lower-case form of w, a word of ASCII
+// letters (see firstWord), is in set, without allocating.
+func isWordIn(w string, set map[string]bool) bool {
+	var buf [16]byte
+	if len(w) == 0 || len(w) > len(buf) {
+		return len(w) > 0 && set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // clauseSegments cuts a sentence into clauses at , ; : — – ( ) and
 // before clause-breaking words. It returns [start, end) byte offsets.
-func clauseSegments(s string) [][2]int {
-	var segs [][2]int
+func clauseSegments(s string) [][2]int { return appendClauseSegments(nil, s) }
+
+// appendClauseSegments appends the clauses of s (see clauseSegments) to segs.
+func appendClauseSegments(segs [][2]int, s string) [][2]int {
+	n0 := len(segs)
 	start := 0
 	cut := func(at int) {
 		if strings.TrimSpace(s[start:at]) == "" {
@@ -149,83 +183,74 @@ func clauseSegments(s string) [][2]int {
 			cut(i + 1)
 			continue
 		case ' ':
-			w := firstWord(s[i+1:])
-			if clauseBreaks[strings.ToLower(w)] {
+			if isWordIn(firstWord(s[i+1:]), clauseBreaks) {
 				cut(i + 1)
 			}
-		}
-		if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
-			cut(i + len("—"))
+		case 0xE2: // the first byte of — and –
+			if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
+				cut(i + len("—"))
+			}
 		}
 	}
 	cut(len(s))
-	if len(segs) == 0 {
-		segs = [][2]int{{0, len(s)}}
+	if len(segs) == n0 {
+		segs = append(segs, [2]int{0, len(s)})
 	}
 	return segs
 }
 
+// firstWord returns the ASCII letters that open s, after spaces and
+// punctuation " \t\n,;:".
 func firstWord(s string) string {
-	s = strings.TrimLeft(s, " \t\n,;:")
-	end := strings.IndexFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') })
-	if end < 0 {
-		return s
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == ',' || s[i] == ';' || s[i] == ':') {
+		i++
 	}
-	return s[:end]
+	j := i
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+		j++
+	}
+	return s[i:j]
 }
 
-// idfTable weighs each key by how rare it is across all mentions of the
+// idf weighs each key by how rare it is across all mentions of the
 // corpus: words in most mentions (the story's own subject, "Trump",
 // "Ukraine" in a story about Ukraine talks) tell events apart poorly.
-type idfTable struct {
-	df map[string]int
-	n  int
-}
-
-func newIDF(cands []cand) idfTable {
-	t := idfTable{df: map[string]int{}, n: len(cands)}
-	for i := range cands {
-		for _, b := range cands[i].ctx.bag {
-			t.df[b.key]++
-		}
+// df counts the mentions whose bag holds each key id.
+func idfWeights(df []int32, n int) []float64 {
+	w := make([]float64, len(df))
+	for k, d := range df {
+		w[k] = idfWeight(int(d), n)
 	}
-	return t
+	return w
 }
 
-// weight is log(1 + n/df): a word in every mention weighs log 2, one
+// idfWeight is log(1 + n/df): a word in every mention weighs log 2, one
 // in a single mention of 10,000 about 9; small corpora stay readable.
-func (t idfTable) weight(key string) float64 {
-	df := t.df[key]
+func idfWeight(df, n int) float64 {
 	if df == 0 {
 		df = 1
 	}
-	return math.Log(1 + float64(t.n)/float64(df))
+	return math.Log(1 + float64(n)/float64(df))
 }
 
-// keyIDs numbers every key of the table in string order, so that
-// vectors sorted by id are sorted by key.
-func (t idfTable) keyIDs() map[string]int32 {
-	keys := make([]string, 0, len(t.df))
-	for k := range t.df {
-		keys = append(keys, k)
+// vectorOf turns a bag into a unit vector weighted by idf, sorted by
+// key id, appended to the arena vs; it returns the vector and the
+// arena.
+func vectorOf(bag []term, weight []float64, vs vector) (vector, vector) {
+	n0 := len(vs)
+	vs = append(vs, bag...)
+	v := vs[n0:len(vs):len(vs)]
+	slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.key, b.key) })
+	for i := range v {
+		v[i].w *= weight[v[i].key]
 	}
-	sort.Strings(keys)
-	ids := make(map[string]int32, len(keys))
-	for i, k := range keys {
-		ids[k] = int32(i)
+	if n := v.norm(); n != 0 {
+		for i := range v {
+			v[i].w /= n
+		}
 	}
-	return ids
-}
-
-// vectorOf turns a context into a unit vector weighted by idf; ids
-// numbers the keys (see keyIDs).
-func (t idfTable) vectorOf(c context, ids map[string]int32) vector {
-	v := make(vector, 0, len(c.bag))
-	for _, b := range c.bag {
-		v = append(v, term{ids[b.key], b.w * t.weight(b.key)})
-	}
-	sort.Slice(v, func(i, j int) bool { return v[i].key < v[j].key })
-	return v.unit()
+	return v, vs
 }
 
 func (v vector) norm() float64 {

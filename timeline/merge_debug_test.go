@@ -12,7 +12,11 @@ func debugSims(t *testing.T, articles []*Article, ms []Mention) {
 	}
 	m := newMerger(articles, ms)
 	for i := range m.cands {
-		fmt.Printf("%d %s %q bag=%v clause=%q\n", i, m.cands[i].m.Article, m.cands[i].m.Phrase, m.cands[i].ctx.bag, m.cands[i].m.Sentence[m.cands[i].ctx.cs:m.cands[i].ctx.ce])
+		var terms []string
+		for _, t := range m.cands[i].vec {
+			terms = append(terms, fmt.Sprintf("%s:%.3f", m.keys[t.key], t.w))
+		}
+		fmt.Printf("%d %s %q vec=%v clause=%q\n", i, m.cands[i].m.Article, m.cands[i].m.Phrase, terms, m.cands[i].m.Sentence[m.cands[i].ctx.cs:m.cands[i].ctx.ce])
 	}
 	for i := range m.cands {
 		for j := i + 1; j < len(m.cands); j++ {

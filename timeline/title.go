@@ -1,10 +1,12 @@
 package timeline
 
 import (
+	"cmp"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -316,56 +318,86 @@ func clip(s string) string {
 // topKeys returns the event's most distinctive content keys: the keys
 // most of its articles use in the clause of their date phrase, rarer
 // keys first between equals.
-func (m *merger) topKeys(members []int, n int) []string { return m.rankKeys(members, n, false) }
+func (m *merger) topKeys(members []int, n int) []string {
+	ids := m.rankKeys(members, n, false)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = m.keys[id]
+	}
+	return out
+}
 
 // idKeys are the keys of an event's id: its most distinctive names,
 // places and nouns; names count double, and verbs and office titles
 // ("met", "announced", "chief") are left out.
-func (m *merger) idKeys(members []int, n int) []string { return m.rankKeys(members, n, true) }
+func (m *merger) idKeys(members []int, n int) []int32 { return m.rankKeys(members, n, true) }
 
-func (m *merger) rankKeys(members []int, n int, forID bool) []string {
-	arts := map[string]map[int]bool{}
-	names := map[string]bool{}
+// rankPool holds rankKeys' scratch space, one per goroutine at a time.
+var rankPool = sync.Pool{New: func() any { return new(rankScratch) }}
+
+type rankScratch struct {
+	pairs []uint64 // key<<33 | article<<1 | name
+	list  []keyScore
+}
+
+type keyScore struct {
+	key   int32
+	score float64
+}
+
+// rankKeys ranks the keys of the clauses of members by the number of
+// articles using them times their idf weight (names double for ids),
+// and returns the first n ids.
+func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
+	sc := rankPool.Get().(*rankScratch)
+	defer rankPool.Put(sc)
+	pairs := sc.pairs[:0]
 	for _, i := range members {
 		c := &m.cands[i]
 		for _, t := range c.ctx.clause {
-			if forID && (roles[strings.ToLower(t.Text)] || verbLike(t.Text) || !t.Name && strings.HasSuffix(t.Text, "ing")) {
+			if forID && t.idSkip {
 				continue
 			}
-			if arts[t.Key] == nil {
-				arts[t.Key] = map[int]bool{}
+			p := uint64(t.key)<<33 | uint64(c.art)<<1
+			if t.name {
+				p |= 1
 			}
-			arts[t.Key][c.art] = true
-			if t.Name {
-				names[t.Key] = true
-			}
+			pairs = append(pairs, p)
 		}
 	}
-	type kw struct {
-		key   string
-		score float64
-	}
-	var list []kw
-	for k, a := range arts {
-		score := float64(len(a)) * m.idf.weight(k)
-		if forID && names[k] {
+	slices.Sort(pairs)
+	list := sc.list[:0]
+	for k := 0; k < len(pairs); {
+		key := int32(pairs[k] >> 33)
+		arts, name := 0, false
+		lastArt := uint64(1<<64 - 1)
+		for ; k < len(pairs) && int32(pairs[k]>>33) == key; k++ {
+			if art := pairs[k] >> 1 & (1<<32 - 1); art != lastArt {
+				arts++
+				lastArt = art
+			}
+			name = name || pairs[k]&1 != 0
+		}
+		score := float64(arts) * m.weight[key]
+		if forID && name {
 			score *= 2
 		}
-		list = append(list, kw{k, score})
+		list = append(list, keyScore{key, score})
 	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
-			return list[i].score > list[j].score
+	slices.SortFunc(list, func(a, b keyScore) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return list[i].key < list[j].key
+		return cmp.Compare(a.key, b.key)
 	})
-	var out []string
+	out := make([]int32, 0, min(n, len(list)))
 	for _, k := range list {
 		if len(out) == n {
 			break
 		}
 		out = append(out, k.key)
 	}
+	sc.pairs, sc.list = pairs, list
 	return out
 }
 
@@ -440,17 +472,18 @@ func (m *merger) unique(id string, taken map[string]bool) string {
 	return out
 }
 
-// surfaceOf returns how the event's mentions most often write key.
-func (m *merger) surfaceOf(members []int, key string) string {
+// surfaceOf returns how the event's mentions most often write key (an id).
+func (m *merger) surfaceOf(members []int, key int32) string {
 	count := map[string]int{}
 	for _, i := range members {
-		for _, t := range m.cands[i].ctx.clause {
-			if t.Key == key && !verbLike(t.Text) {
-				count[strings.ReplaceAll(strings.ToLower(t.Text), ".", "")]++
+		c := &m.cands[i]
+		for _, t := range c.ctx.clause {
+			if t.key == key && !t.verb {
+				count[surfaceForm(c.m.Sentence[t.start:t.end])]++
 			}
 		}
 	}
-	best := key
+	best := m.keys[key]
 	n := 0
 	for w, c := range count {
 		if c > n || c == n && w < best {
@@ -458,4 +491,15 @@ func (m *merger) surfaceOf(members []int, key string) string {
 		}
 	}
 	return best
+}
+
+// surfaceForm is a word lower-cased without its dots ("U.S." → "us"),
+// allocating only when it changes.
+func surfaceForm(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c == '.' || c >= utf8.RuneSelf {
+			return strings.ReplaceAll(strings.ToLower(w), ".", "")
+		}
+	}
+	return w
 }

@@ -29,34 +29,93 @@ type Token struct {
 // Tokens returns the content words of s in order: stopwords, calendar
 // words and numbers are left out.
 func Tokens(s string) []Token {
-	raw := split(s)
-	out := make([]Token, 0, len(raw))
+	raw := split(nil, s)
+	return appendTokens(make([]Token, 0, len(raw)), raw, nil)
+}
+
+// appendTokens appends the content words among raw to out; memo, when
+// not nil, remembers the reading of each word.
+func appendTokens(out []Token, raw []rawWord, memo *Memo) []Token {
 	for i, w := range raw {
 		text := w.text
-		lower := strings.ToLower(text)
-		if isNumberish(lower) || Stopword(lower) || calendar[lower] {
+		r := memo.read(text)
+		if r.skip {
 			continue
 		}
-		capital := unicode.IsUpper(firstRune(text))
 		name := false
-		if capital {
-			prevCap := i > 0 && !w.afterBreak && unicode.IsUpper(firstRune(raw[i-1].text)) && !Stopword(strings.ToLower(raw[i-1].text))
-			nextCap := i+1 < len(raw) && !raw[i+1].afterBreak && unicode.IsUpper(firstRune(raw[i+1].text))
+		if r.capital {
+			prevCap := i > 0 && !w.afterBreak && memo.read(raw[i-1].text).capStart
+			nextCap := i+1 < len(raw) && !raw[i+1].afterBreak && memo.read(raw[i+1].text).capital
 			name = !w.sentenceStart || prevCap || nextCap
 		}
-		key := Fold(lower)
-		if text == "US" || lower == "u.s" || lower == "u.s." {
-			key, name = "usa", true
+		if r.forceName {
+			name = true
 		}
-		if key == "" {
-			continue
-		}
-		out = append(out, Token{Text: text, Key: key, Name: name, Start: w.start, End: w.end})
-		if extra, ok := implies[Stem(lower)]; ok {
-			out = append(out, Token{Text: text, Key: extra, Start: w.start, End: w.end})
+		out = append(out, Token{Text: text, Key: r.key, Name: name, Start: w.start, End: w.end})
+		if r.hasExtra {
+			out = append(out, Token{Text: text, Key: r.extra, Start: w.start, End: w.end})
 		}
 	}
 	return out
+}
+
+// reading is what Tokens makes of one word as written, whatever its
+// neighbours.
+type reading struct {
+	skip      bool // a stopword, calendar word, number or a word too short: no token
+	capital   bool // it starts with an upper-case letter
+	capStart  bool // capital, and not a stopword: it continues a name run
+	forceName bool // US, U.S.: always a name
+	key       string
+	extra     string // a second key it implies ("invasion" → begin)
+	hasExtra  bool
+}
+
+// read returns the reading of text, from the memo when it has it.
+func (m *Memo) read(text string) reading {
+	if m != nil {
+		if r, ok := m.seen[text]; ok {
+			return r
+		}
+	}
+	var r reading
+	lower := strings.ToLower(text)
+	r.capital = unicode.IsUpper(firstRune(text))
+	r.capStart = r.capital && !Stopword(lower)
+	if isNumberish(lower) || Stopword(lower) || calendar[lower] {
+		r.skip = true
+	} else {
+		r.key = Fold(lower)
+		if text == "US" || lower == "u.s" || lower == "u.s." {
+			r.key, r.forceName = "usa", true
+		}
+		if r.key == "" {
+			r.skip = true
+		} else {
+			r.extra, r.hasExtra = implies[Stem(lower)]
+		}
+	}
+	if m != nil {
+		if m.seen == nil {
+			m.seen = map[string]reading{}
+		}
+		m.seen[text] = r
+	}
+	return r
+}
+
+// A Memo reads many sentences of one vocabulary faster than Tokens: it
+// remembers what it made of each word and reuses its buffers. Its
+// tokens are the same as Tokens'. A Memo is not safe for concurrent use.
+type Memo struct {
+	seen map[string]reading
+	raw  []rawWord
+}
+
+// AppendTokens appends the tokens of s (as Tokens returns them) to dst.
+func (m *Memo) AppendTokens(dst []Token, s string) []Token {
+	m.raw = split(m.raw[:0], s)
+	return appendTokens(dst, m.raw, m)
 }
 
 type rawWord struct {
@@ -68,8 +127,10 @@ type rawWord struct {
 
 // split cuts s into words: letters, digits, inner apostrophes, dots of
 // abbreviations ("U.S."); hyphens split words ("Trump-Putin").
-func split(s string) []rawWord {
-	out := make([]rawWord, 0, len(s)/5+1)
+func split(out []rawWord, s string) []rawWord {
+	if out == nil {
+		out = make([]rawWord, 0, len(s)/5+1)
+	}
 	start := -1
 	sentenceStart, afterBreak := true, true
 	flush := func(end int) {

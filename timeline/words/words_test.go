@@ -105,3 +105,25 @@ func TestThird(t *testing.T) {
 		}
 	}
 }
+
+func TestMemoSameAsTokens(t *testing.T) {
+	sents := []string{
+		"On Wednesday, U.S. President Donald Trump's envoy met Russia's leader in Anchorage, Alaska on August 15, 2025.",
+		"Officials said the talks failed.",
+		"the invasion began; US and EU officials — in Brussels — said it was an outbreak of war.",
+		"The Kremlin's envoy, Kirill Dmitriev, said Putin and Trump would meet. US talks: Monday's summit in Zürich?",
+		"",
+		"İstanbul'da ΣΟΦΊΑ говорит «Привет» 2025年 the 15th meeting of 1900GMT officials.",
+	}
+	var m Memo
+	var buf []Token
+	for pass := 0; pass < 2; pass++ { // the second pass reads from the memo
+		for _, s := range sents {
+			want := Tokens(s)
+			buf = m.AppendTokens(buf[:0], s)
+			if fmt.Sprint(buf) != fmt.Sprint(want) {
+				t.Errorf("Memo.AppendTokens(%q) = %v\nwant %v", s, buf, want)
+			}
+		}
+	}
+}
