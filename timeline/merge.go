@@ -137,6 +137,7 @@ type merger struct {
 	keys     []string         // every content key, in string order: a key's id is its index
 	weight   []float64        // idf weight of each key id (see idfWeight)
 	members  map[*Event][]int // an event's candidate indexes, for curation
+	titles   titleCache       // see titleOf
 	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
 	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 	// topics holds each article's topic: the names it uses in two or

@@ -121,3 +121,30 @@ func loadCachedB(b *testing.B) mergeInput {
 	}
 	return loadCached(b, os.Getenv("MERGEDIGEST"))
 }
+
+func TestCountTitles(t *testing.T) {
+	if os.Getenv("MERGEDIGEST") == "" {
+		t.Skip("MERGEDIGEST not set")
+	}
+	c := loadCached(t, os.Getenv("MERGEDIGEST"))
+	m := newMerger(c.Articles, c.Mentions)
+	m.cluster()
+	type key struct {
+		s      string
+		ps, pe int
+	}
+	calls, distinct, multi := 0, map[key]bool{}, 0
+	for _, cl := range m.liveClusters() {
+		if len(cl.members) == 1 {
+			calls++
+			continue
+		}
+		multi++
+		for _, i := range m.titleCandidates(cl.members) {
+			calls++
+			cd := m.cands[i]
+			distinct[key{cd.m.Sentence, cd.m.Start - cd.m.SentenceStart, cd.m.End - cd.m.SentenceStart}] = true
+		}
+	}
+	fmt.Println("clusters", len(m.liveClusters()), "multi", multi, "titleFrom calls", calls, "distinct", len(distinct))
+}

@@ -27,38 +27,37 @@ const maxTitleWords = 12
 // title makes the title of an event from its mentions.
 func (m *merger) title(members []int) string {
 	if len(members) == 1 { // one candidate: no need to score it
-		if t, _, _ := m.titleFrom(&m.cands[members[0]]); t != "" {
-			return t
+		if t := m.titleOf(&m.cands[members[0]]); t.title != "" {
+			return t.title
 		}
 		return clip(m.cands[members[0]].m.Sentence)
 	}
-	keys := m.topKeys(members, 5)
+	keys := m.rankKeys(members, 5, false)
 	best, bestScore := "", -1e9
 	for _, i := range m.titleCandidates(members) {
 		c := &m.cands[i]
-		t, verb, quoted := m.titleFrom(c)
-		if t == "" {
+		t := m.titleOf(c)
+		if t.title == "" {
 			continue
 		}
 		score := 0.0
-		for _, tok := range words.Tokens(t) {
+		for _, tk := range t.keys {
 			for r, k := range keys {
-				if tok.Key == k {
+				if tk == k {
 					score += 1 / float64(r+1)
 				}
 			}
 		}
-		n := len(strings.Fields(t))
-		switch {
+		switch n := t.words; {
 		case n < 3:
 			score -= 1
 		case n > 8:
 			score -= 0.1 * float64(n-8)
 		}
-		if verb {
+		if t.verb {
 			score += 0.5
 		}
-		if quoted {
+		if t.quoted {
 			score -= 2
 		}
 		if isDay(c.span) {
@@ -68,13 +67,81 @@ func (m *merger) title(members []int) string {
 			score -= 0.5
 		}
 		if score > bestScore+1e-9 {
-			best, bestScore = t, score
+			best, bestScore = t.title, score
 		}
 	}
 	if best == "" && len(members) > 0 {
 		best = clip(m.cands[members[0]].m.Sentence)
 	}
 	return best
+}
+
+// titleInfo is the title one mention proposes, with what scoring it needs.
+type titleInfo struct {
+	title        string
+	verb, quoted bool
+	pronoun      bool    // the title names the person a pronoun stands for: it depends on the article
+	keys         []int32 // the key ids of its words (words.Tokens), -1 for a key no mention has
+	words        int     // how many words it has (strings.Fields)
+}
+
+// titleKey identifies a mention's title: its sentence and date phrase.
+type titleKey struct {
+	sentence string
+	ps, pe   int
+}
+
+// titleCache remembers the title of each sentence and phrase: wire
+// copies and events of many mentions ask for the same ones. A title is
+// a function of its key (except one with a pronoun, which is not
+// kept), so the cache changes no result, whatever the order in which
+// events are built.
+type titleCache struct {
+	mu sync.Mutex
+	m  map[titleKey]*titleInfo
+}
+
+// titleOf returns the title candidate c proposes (see titleFrom).
+func (m *merger) titleOf(c *cand) *titleInfo {
+	k := titleKey{c.m.Sentence, c.m.Start - c.m.SentenceStart, c.m.End - c.m.SentenceStart}
+	m.titles.mu.Lock()
+	t, ok := m.titles.m[k]
+	m.titles.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = &titleInfo{}
+	t.title, t.verb, t.quoted, t.pronoun = m.titleFrom(c)
+	if t.title != "" {
+		memo := titleMemos.Get().(*titleMemo)
+		memo.buf = memo.memo.AppendTokens(memo.buf[:0], t.title)
+		t.keys = make([]int32, len(memo.buf))
+		for i, tok := range memo.buf {
+			t.keys[i] = -1
+			if id, ok := slices.BinarySearch(m.keys, tok.Key); ok {
+				t.keys[i] = int32(id)
+			}
+		}
+		titleMemos.Put(memo)
+		t.words = len(strings.Fields(t.title))
+	}
+	if !t.pronoun {
+		m.titles.mu.Lock()
+		if m.titles.m == nil {
+			m.titles.m = map[titleKey]*titleInfo{}
+		}
+		m.titles.m[k] = t
+		m.titles.mu.Unlock()
+	}
+	return t
+}
+
+// titleMemos hold the words.Memo that reads titles, one per goroutine at a time.
+var titleMemos = sync.Pool{New: func() any { return new(titleMemo) }}
+
+type titleMemo struct {
+	memo words.Memo
+	buf  []words.Token
 }
 
 // maxTitleCandidates is how many mentions of a large event propose a
@@ -123,12 +190,13 @@ var roles = map[string]bool{"president": true, "minister": true, "chancellor": t
 
 // titleFrom makes a candidate title from one mention's sentence; verb
 // tells whether it found a verb, quoted whether the date phrase is
-// inside a quotation.
-func (m *merger) titleFrom(c *cand) (title string, verb, quoted bool) {
+// inside a quotation, pronoun whether it put a name for a pronoun
+// (found in the article's earlier text).
+func (m *merger) titleFrom(c *cand) (title string, verb, quoted, pronoun bool) {
 	s := c.m.Sentence
 	ps, pe := c.m.Start-c.m.SentenceStart, c.m.End-c.m.SentenceStart
 	if ps < 0 || pe > len(s) || ps >= pe {
-		return "", false, false
+		return "", false, false, false
 	}
 	quoted = inQuote(s[:ps])
 	ws := markDate(s, ps, pe)
@@ -141,6 +209,7 @@ func (m *merger) titleFrom(c *cand) (title string, verb, quoted bool) {
 	ws = m.dropRoles(ws)
 	ws = m.shortenNames(ws)
 	if hasPronoun(ws) {
+		pronoun = true
 		person, pair := "", ""
 		if c.art < len(m.articles) {
 			// the names written before the pronoun: earlier sentences,
@@ -173,10 +242,10 @@ func (m *merger) titleFrom(c *cand) (title string, verb, quoted bool) {
 		t = titleCleaner.Replace(t)
 	}
 	if t == "" {
-		return "", false, quoted
+		return "", false, quoted, pronoun
 	}
 	r, n := utf8.DecodeRuneInString(t)
-	return string(unicode.ToUpper(r)) + t[n:], verb, quoted
+	return string(unicode.ToUpper(r)) + t[n:], verb, quoted, pronoun
 }
 
 // titleCleaner removes quotation marks and the date mark from a title.
@@ -315,18 +384,6 @@ func clip(s string) string {
 	return strings.Join(ws, " ")
 }
 
-// topKeys returns the event's most distinctive content keys: the keys
-// most of its articles use in the clause of their date phrase, rarer
-// keys first between equals.
-func (m *merger) topKeys(members []int, n int) []string {
-	ids := m.rankKeys(members, n, false)
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = m.keys[id]
-	}
-	return out
-}
-
 // idKeys are the keys of an event's id: its most distinctive names,
 // places and nouns; names count double, and verbs and office titles
 // ("met", "announced", "chief") are left out.
@@ -347,7 +404,9 @@ type keyScore struct {
 
 // rankKeys ranks the keys of the clauses of members by the number of
 // articles using them times their idf weight (names double for ids),
-// and returns the first n ids.
+// and returns the first n ids: for titles (forID false), the event's
+// most distinctive content keys, the keys most of its articles use in
+// the clause of their date phrase, rarer keys first between equals.
 func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
 	sc := rankPool.Get().(*rankScratch)
 	defer rankPool.Put(sc)

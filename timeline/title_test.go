@@ -104,7 +104,7 @@ func TestTitles(t *testing.T) {
 		m := newMerger([]*Article{a}, []Mention{mn})
 		m.persons["Trump"], m.persons["Macron"] = true, true
 		m.solo["Trump"], m.solo["Putin"], m.solo["Macron"] = true, true, true
-		got, _, _ := m.titleFrom(&m.cands[0])
+		got, _, _, _ := m.titleFrom(&m.cands[0])
 		if got != tc.want {
 			t.Errorf("%q:\n got %q\nwant %q", tc.sentence, got, tc.want)
 		}
