@@ -108,9 +108,9 @@ type cluster struct {
 	span     dates.Span // the span of the mention that founded it
 	founder  int        // the candidate that founded it
 	months   []int32    // the months span overlaps (see monthNums)
-	articles map[int]bool
-	dead     bool // merged into another cluster
-	owned    bool // centroid is the cluster's own (not its founder's vector)
+	articles []int32    // the articles of its members, sorted
+	dead     bool       // merged into another cluster
+	owned    bool       // centroid is the cluster's own (not its founder's vector)
 }
 
 type merger struct {
@@ -120,18 +120,18 @@ type merger struct {
 	cands    []cand
 	unplaced []Mention
 	clusters []*cluster
-	byDay    map[int][]int    // day number → clusters founded by a day mention
-	byMonth  map[string][]int // "2025-08" → clusters whose span overlaps the month
+	byDay    map[int][]int // day number → clusters founded by a day mention
 	// posting lists, for coarse mentions: the clusters whose span
 	// overlaps a month and whose centroid has a key; and the clusters
 	// holding each article's mentions.
 	posting map[monthKey][]int
-	byArt   map[int][]int
+	byArt   [][]int
 	next    map[string]int // see unique
 	// seen, epoch and ids are placeCoarse's scratch space.
 	seen     []int
 	epoch    int
 	ids      []int
+	fresh    vector           // join's scratch space
 	byWeight vector           // probeTerms' scratch space
 	lists    []postingList    // placeCoarse's scratch space
 	keys     []string         // every content key, in string order: a key's id is its index
@@ -149,8 +149,8 @@ type merger struct {
 type monthKey struct{ month, key int32 }
 
 func newMerger(articles []*Article, mentions []Mention) *merger {
-	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{}, byMonth: map[string][]int{},
-		posting: map[monthKey][]int{}, byArt: map[int][]int{}}
+	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{},
+		posting: map[monthKey][]int{}, byArt: make([][]int, len(articles)+1)}
 	for i, a := range articles {
 		m.artIndex[a.ID] = i
 	}
@@ -430,7 +430,7 @@ func articleTopics(narts int, cands []cand, sentOf []int32, toks [][]tok, df []i
 // generic words must not outweigh different names and places.
 func (m *merger) related(i int, cl *cluster) bool {
 	c := &m.cands[i]
-	if cl.articles[c.art] {
+	if hasArticle(cl, c.art) {
 		return true
 	}
 	a, b := m.topics[c.art], m.topics[m.cands[cl.founder].art]
@@ -554,7 +554,7 @@ func (m *merger) sortCands(idx []int) {
 
 func (m *merger) newCluster(i int) int {
 	c := &m.cands[i]
-	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, founder: i, articles: map[int]bool{c.art: true}}
+	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, founder: i, articles: []int32{int32(c.art)}}
 	if isDay(c.span) {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
@@ -563,9 +563,6 @@ func (m *merger) newCluster(i int) int {
 	m.clusters = append(m.clusters, cl)
 	if isDay(cl.span) {
 		m.byDay[dayNum(cl.span)] = append(m.byDay[dayNum(cl.span)], id)
-	}
-	for _, k := range monthKeys(cl.span) {
-		m.byMonth[k] = append(m.byMonth[k], id)
 	}
 	cl.months = monthNums(cl.span)
 	m.post(id, c.vec)
@@ -588,7 +585,8 @@ func (m *merger) join(ci, i int) {
 	c := &m.cands[i]
 	cl.members = append(cl.members, i)
 	c.cl = ci
-	fresh := newKeys(cl.centroid, c.vec)
+	m.fresh = appendNewKeys(m.fresh[:0], cl.centroid, c.vec)
+	fresh := m.fresh
 	if len(fresh) > 0 {
 		m.post(ci, fresh)
 	}
@@ -599,15 +597,23 @@ func (m *merger) join(ci, i int) {
 	}
 	cl.centroid = addInPlace(cl.centroid, c.vec, len(fresh))
 	cl.norm = cl.centroid.norm()
-	if !cl.articles[c.art] {
-		cl.articles[c.art] = true
+	if k, found := slices.BinarySearch(cl.articles, int32(c.art)); !found {
+		cl.articles = slices.Insert(cl.articles, k, int32(c.art))
 		m.byArt[c.art] = append(m.byArt[c.art], ci)
 	}
 }
 
+// hasArticle reports whether one of cl's members is from article art.
+func hasArticle(cl *cluster, art int) bool {
+	_, found := slices.BinarySearch(cl.articles, int32(art))
+	return found
+}
+
 // newKeys returns the terms of v whose keys a lacks (both sorted).
-func newKeys(a, v vector) vector {
-	var out vector
+func newKeys(a, v vector) vector { return appendNewKeys(nil, a, v) }
+
+// appendNewKeys appends the terms of v whose keys a lacks (both sorted) to out.
+func appendNewKeys(out, a, v vector) vector {
 	i := 0
 	for _, t := range v {
 		for i < len(a) && a[i].key < t.key {
@@ -668,7 +674,7 @@ func (m *merger) joinRepeatedDays() {
 		c := &m.cands[s.members[0]]
 		target := -1
 		for _, ti := range m.byDay[dayNum(s.span)] {
-			if t := m.clusters[ti]; ti != si && !t.dead && t.articles[c.art] {
+			if t := m.clusters[ti]; ti != si && !t.dead && hasArticle(t, c.art) {
 				if target >= 0 {
 					target = -2 // more than one: ambiguous, leave it
 					break
@@ -718,7 +724,7 @@ func (m *merger) attachTimeOfDay(i int) bool {
 	for k := 0; k <= attachWindow; k++ {
 		ids = append(ids, m.byDay[d+k]...)
 	}
-	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return cl.articles[c.art] })
+	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return hasArticle(cl, c.art) })
 	if ci < 0 || s < sameDayThreshold {
 		return false
 	}
@@ -782,24 +788,22 @@ func (m *merger) joinConflicts() {
 // alone giving two days tells two happenings.
 func (m *merger) conflictable(a, b *cluster, apart int) bool {
 	shared := 0
-	for x := range a.articles {
-		if b.articles[x] {
+	for i, j := 0, 0; i < len(a.articles) && j < len(b.articles); {
+		switch {
+		case a.articles[i] < b.articles[j]:
+			i++
+		case a.articles[i] > b.articles[j]:
+			j++
+		default:
 			shared++
+			i++
+			j++
 		}
 	}
 	if shared == 0 {
 		return true
 	}
 	return apart <= nearConflictWindow && 2*shared < max(len(a.articles), len(b.articles))
-}
-
-func shareArticle(a, b *cluster) bool {
-	for x := range a.articles {
-		if b.articles[x] {
-			return true
-		}
-	}
-	return false
 }
 
 // placeCoarse puts a week, month, year... mention into the most similar
@@ -968,27 +972,23 @@ func narrow(s dates.Span, mod string) dates.Span {
 	return s
 }
 
-// monthKeys lists the months ("2025-08") a span overlaps.
-func monthKeys(s dates.Span) []string {
-	var keys []string
-	for t := dates.Day(s.Start.Year(), s.Start.Month(), 1); t.Before(s.End); t = t.AddDate(0, 1, 0) {
-		keys = append(keys, dates.MonthValue(t))
-		if len(keys) > 1200 { // a century at most
-			break
-		}
-	}
-	return keys
-}
-
-// monthNums lists the months a span overlaps as year*12+month-1, as
-// monthKeys does.
+// monthNums lists the months a span overlaps as year*12+month-1: the
+// months whose first day (UTC) is before the span's end, from the
+// month of its start; a century at most.
 func monthNums(s dates.Span) []int32 {
-	var out []int32
-	for t := dates.Day(s.Start.Year(), s.Start.Month(), 1); t.Before(s.End); t = t.AddDate(0, 1, 0) {
-		out = append(out, int32(t.Year()*12+int(t.Month())-1))
-		if len(out) > 1200 {
-			break
-		}
+	first := s.Start.Year()*12 + int(s.Start.Month()) - 1
+	end := s.End.UTC()
+	last := end.Year()*12 + int(end.Month()) - 1
+	if !dates.Day(end.Year(), end.Month(), 1).Before(s.End) {
+		last--
+	}
+	if last < first {
+		return nil
+	}
+	n := min(last-first+1, 1201)
+	out := make([]int32, n)
+	for k := range out {
+		out[k] = int32(first + k)
 	}
 	return out
 }

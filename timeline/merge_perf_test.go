@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
+
+	"github.com/timeline-news/timeline/timeline/dates"
 )
 
 // TestMergeSameWhateverParallelism merges one corpus with 1, 2 and 4
@@ -102,6 +105,44 @@ func TestAddInPlaceMatchesAdd(t *testing.T) {
 		got := addInPlace(append(vector(nil), a...), b, len(newKeys(a, b)))
 		if !slices.Equal(got, want) {
 			t.Fatalf("addInPlace(%v, %v) = %v, want %v", a, b, got, want)
+		}
+	}
+}
+
+// refMonthNums is monthNums as first written: a walk month by month.
+func refMonthNums(s dates.Span) []int32 {
+	var out []int32
+	for t := dates.Day(s.Start.Year(), s.Start.Month(), 1); t.Before(s.End); t = t.AddDate(0, 1, 0) {
+		out = append(out, int32(t.Year()*12+int(t.Month())-1))
+		if len(out) > 1200 {
+			break
+		}
+	}
+	return out
+}
+
+func TestMonthNumsMatchesReference(t *testing.T) {
+	values := []string{"2025-08-15", "2025-08-31", "2025-01-01", "2025-08-15T19:00", "2025-W33", "2025-W01", "2026-W01", "2025-08",
+		"2025-12", "2025-SU", "2025-WI", "2025-Q4", "2025-H2", "2025", "202", "20", "1999-12-31", "0001", "2025-02-28T23:59"}
+	for _, v := range values {
+		s, ok := dates.ParseSpan(v)
+		if !ok {
+			continue
+		}
+		for _, mod := range []string{"", "START", "MID", "END"} {
+			w := narrow(s, mod)
+			if got, want := monthNums(w), refMonthNums(w); !slices.Equal(got, want) {
+				t.Errorf("monthNums(%s %s) = %v, want %v", v, mod, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 2000; n++ {
+		start := dates.Day(1900+rng.Intn(200), time.Month(1+rng.Intn(12)), 1+rng.Intn(28)).Add(time.Duration(rng.Intn(86400)) * time.Second)
+		end := start.Add(time.Duration(rng.Int63n(int64(150 * 365 * 24 * time.Hour))))
+		s := dates.Span{Start: start, End: end}
+		if got, want := monthNums(s), refMonthNums(s); !slices.Equal(got, want) {
+			t.Fatalf("monthNums(%v) = %v, want %v", s, got, want)
 		}
 	}
 }
