@@ -3,6 +3,7 @@ package timeline
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/timeline-news/timeline/timeline/dates"
@@ -35,7 +36,7 @@ func Check(c *Chronology) []Finding {
 		}
 		if ev.Independent == 1 && !ev.Manual {
 			out = append(out, Finding{Kind: "single-source", Event: ev.ID,
-				Message: fmt.Sprintf("%s %q: only %s reports it", dates.Display(ev.Date, ev.Mod), ev.Title, sourceNames(ev.Sources, src))})
+				Message: dates.Display(ev.Date, ev.Mod) + " " + strconv.Quote(ev.Title) + ": only " + sourceNames(ev.Sources, src) + " reports it"})
 		}
 	}
 	for _, a := range c.Articles {
@@ -57,21 +58,21 @@ func Check(c *Chronology) []Finding {
 	for _, m := range c.Unplaced {
 		if m.Value == "" || strings.Contains(m.Value, "X") {
 			out = append(out, Finding{Kind: "unresolved", Article: m.Article,
-				Message: fmt.Sprintf("%q could not be placed on the calendar (%s) in: %s", m.Phrase, valueOrNone(m.Value), m.Sentence)})
+				Message: strconv.Quote(m.Phrase) + " could not be placed on the calendar (" + valueOrNone(m.Value) + ") in: " + m.Sentence})
 		}
 	}
 	for _, ev := range c.Events {
 		for _, m := range ev.Mentions {
 			if m.Note != "" {
 				out = append(out, Finding{Kind: "ambiguous", Event: ev.ID, Article: m.Article,
-					Message: fmt.Sprintf("%q (written %s) read as %s: %s", m.Phrase, m.Anchor, dates.Display(m.Value, m.Mod), m.Note)})
+					Message: strconv.Quote(m.Phrase) + " (written " + m.Anchor + ") read as " + dates.Display(m.Value, m.Mod) + ": " + m.Note})
 			}
 		}
 	}
 	for _, m := range c.Unplaced {
 		if m.Note != "" {
 			out = append(out, Finding{Kind: "ambiguous", Article: m.Article,
-				Message: fmt.Sprintf("%q (written %s) read as %s: %s", m.Phrase, m.Anchor, valueOrNone(m.Value), m.Note)})
+				Message: strconv.Quote(m.Phrase) + " (written " + m.Anchor + ") read as " + valueOrNone(m.Value) + ": " + m.Note})
 		}
 	}
 	SortFindings(out)
@@ -98,33 +99,65 @@ func valueOrNone(v string) string {
 // conflictMessage states each side of a conflict with its evidence, in
 // the order the reports came out.
 func conflictMessage(ev *Event, cf Conflict, src map[string]*Article) string {
-	var other []string
-	in := map[int]bool{}
-	for _, i := range cf.Mentions {
+	in := make([]bool, len(ev.Mentions))
+	var other, main []byte
+	for k, i := range cf.Mentions {
 		in[i] = true
-		other = append(other, evidence(ev.Mentions[i], src))
+		if k > 0 {
+			other = append(other, "; "...)
+		}
+		other = appendEvidence(other, ev.Mentions[i], src)
 	}
-	var main []string
+	nmain := 0
 	for i, m := range ev.Mentions {
 		if !in[i] && m.Value != "" && len(m.Value) >= 10 && m.Value[:10] == ev.Date {
-			main = append(main, evidence(m, src))
+			if nmain > 0 {
+				main = append(main, "; "...)
+			}
+			main = appendEvidence(main, m, src)
+			nmain++
 		}
 	}
+	b := make([]byte, 0, len(other)+len(main)+len(ev.Title)+64)
+	b = strconv.AppendQuote(b, ev.Title)
 	if cf.Moved {
-		return fmt.Sprintf("%q: first reported for %s (%s), later for %s (%s)", ev.Title,
-			dates.Display(cf.Value, ""), strings.Join(other, "; "), dates.Display(ev.Date, ""), strings.Join(main, "; "))
+		b = append(b, ": first reported for "...)
+		b = append(b, dates.Display(cf.Value, "")...)
+		b = append(b, " ("...)
+		b = append(b, other...)
+		b = append(b, "), later for "...)
+		b = append(b, dates.Display(ev.Date, "")...)
+		b = append(b, " ("...)
+		b = append(b, main...)
+		b = append(b, ')')
+		return string(b)
 	}
-	return fmt.Sprintf("%q: %s says %s (%s), but %s (%s)", ev.Title, plural(len(main), "report"),
-		dates.Display(ev.Date, ""), strings.Join(main, "; "), dates.Display(cf.Value, ""), strings.Join(other, "; "))
+	b = append(b, ": "...)
+	b = append(b, plural(nmain, "report")...)
+	b = append(b, " says "...)
+	b = append(b, dates.Display(ev.Date, "")...)
+	b = append(b, " ("...)
+	b = append(b, main...)
+	b = append(b, "), but "...)
+	b = append(b, dates.Display(cf.Value, "")...)
+	b = append(b, " ("...)
+	b = append(b, other...)
+	b = append(b, ')')
+	return string(b)
 }
 
-// evidence is one mention as a reader checks it: phrase, report, date written.
-func evidence(m Mention, src map[string]*Article) string {
+// appendEvidence appends one mention as a reader checks it to b:
+// phrase, report, date written.
+func appendEvidence(b []byte, m Mention, src map[string]*Article) []byte {
 	name := m.Article
 	if a := src[m.Article]; a != nil && a.Source != "" {
 		name = a.Source
 	}
-	return fmt.Sprintf("%q in %s, published %s", m.Phrase, name, m.Anchor)
+	b = strconv.AppendQuote(b, m.Phrase)
+	b = append(b, " in "...)
+	b = append(b, name...)
+	b = append(b, ", published "...)
+	return append(b, m.Anchor...)
 }
 
 func sourceNames(ids []string, src map[string]*Article) string {
@@ -143,5 +176,5 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + word + "s"
 }

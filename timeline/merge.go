@@ -532,7 +532,8 @@ func (m *merger) sortCands(idx []int) {
 		}
 		keys[k] = sortKey{p, c.span.Start.Unix(), c.span.Start.Nanosecond(), c.art, c.m.Start, i}
 	}
-	slices.SortStableFunc(keys, func(x, y sortKey) int {
+	// idx is in increasing order: ties keep it, as a stable sort would
+	slices.SortFunc(keys, func(x, y sortKey) int {
 		if x.prec != y.prec {
 			return cmp.Compare(x.prec, y.prec)
 		}
@@ -545,7 +546,10 @@ func (m *merger) sortCands(idx []int) {
 		if x.art != y.art {
 			return cmp.Compare(x.art, y.art)
 		}
-		return cmp.Compare(x.pos, y.pos)
+		if x.pos != y.pos {
+			return cmp.Compare(x.pos, y.pos)
+		}
+		return cmp.Compare(x.i, y.i)
 	})
 	for k := range keys {
 		idx[k] = keys[k].i

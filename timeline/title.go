@@ -487,11 +487,8 @@ func (m *merger) assignIDs(events []*Event, taken map[string]bool) {
 		if base == "" {
 			base = "event"
 		}
-		var parts []string
 		members := m.members[ev]
-		for _, k := range m.idKeys(members, idWords) {
-			parts = append(parts, m.surfaceOf(members, k))
-		}
+		parts := m.surfacesOf(members, m.idKeys(members, idWords))
 		if len(parts) > 0 {
 			base += "-" + strings.Join(parts, "-")
 		}
@@ -531,25 +528,38 @@ func (m *merger) unique(id string, taken map[string]bool) string {
 	return out
 }
 
-// surfaceOf returns how the event's mentions most often write key (an id).
-func (m *merger) surfaceOf(members []int, key int32) string {
-	count := map[string]int{}
+// surfacesOf returns how the event's mentions most often write each
+// of keys (ids); between forms as frequent, the first in string order.
+func (m *merger) surfacesOf(members []int, keys []int32) []string {
+	type form struct {
+		k int
+		w string
+	}
+	count := map[form]int{}
 	for _, i := range members {
 		c := &m.cands[i]
 		for _, t := range c.ctx.clause {
-			if t.key == key && !t.verb {
-				count[surfaceForm(c.m.Sentence[t.start:t.end])]++
+			if t.verb {
+				continue
+			}
+			for k, key := range keys {
+				if t.key == key {
+					count[form{k, surfaceForm(c.m.Sentence[t.start:t.end])}]++
+				}
 			}
 		}
 	}
-	best := m.keys[key]
-	n := 0
-	for w, c := range count {
-		if c > n || c == n && w < best {
-			best, n = w, c
+	out := make([]string, len(keys))
+	n := make([]int, len(keys))
+	for k, key := range keys {
+		out[k] = m.keys[key]
+	}
+	for f, c := range count {
+		if c > n[f.k] || c == n[f.k] && f.w < out[f.k] {
+			out[f.k], n[f.k] = f.w, c
 		}
 	}
-	return best
+	return out
 }
 
 // surfaceForm is a word lower-cased without its dots ("U.S." → "us"),
