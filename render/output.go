@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -43,8 +44,10 @@ type Output struct {
 	dest    string // absolute, symlinks resolved
 	staging string
 	old     string
-	written map[string]bool   // slash names written so far
-	folded  map[string]string // lower-cased name -> name, to catch case clashes
+	mu      sync.Mutex         // guards written, folded, dirs and done: WriteFile runs on several goroutines
+	written map[string]bool    // slash names written so far
+	folded  map[string]string  // lower-cased name -> name, to catch case clashes
+	dirs    map[string]*folder // staging folders made or being made
 	done    bool
 }
 
@@ -93,6 +96,7 @@ func OpenOutput(dest string, opts ...OutputOption) (*Output, error) {
 		old:     filepath.Join(parent, ".timeline-old-"+name),
 		written: map[string]bool{},
 		folded:  map[string]string{},
+		dirs:    map[string]*folder{},
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output %s: %w", dest, err)
@@ -233,22 +237,20 @@ func (o *Output) Dest() string { return o.dest }
 // written before in this build, also when it differs only in case:
 // two pages never overwrite each other.
 func (o *Output) WriteFile(name string, data []byte) error {
-	if o.done {
-		return fmt.Errorf("output %s: already committed or aborted", name)
-	}
 	if err := CheckOutputName(name); err != nil {
 		return err
 	}
-	if o.written[name] {
-		return fmt.Errorf("output %q: written twice in one build", name)
+	dir, err := o.reserve(name)
+	if err != nil {
+		return err
 	}
-	if prev, ok := o.folded[strings.ToLower(name)]; ok {
-		return fmt.Errorf("output %q: clashes with %q on case-insensitive file systems", name, prev)
+	if dir != nil {
+		dir.once.Do(func() { dir.err = os.MkdirAll(dir.path, 0o755) })
+		if dir.err != nil {
+			return fmt.Errorf("output %s: %w", name, dir.err)
+		}
 	}
 	path := filepath.Join(o.staging, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("output %s: %w", name, err)
-	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("output %s: %w", name, err)
@@ -260,9 +262,44 @@ func (o *Output) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("output %s: %w", name, err)
 	}
+	return nil
+}
+
+// folder is a staging folder that the first write into it makes; the
+// other writes into it wait for that.
+type folder struct {
+	path string
+	once sync.Once
+	err  error
+}
+
+// reserve records name as written, so no other call writes it or a
+// name that differs only in case, and returns the folder to make for it
+// (nil for the root).
+func (o *Output) reserve(name string) (*folder, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.done {
+		return nil, fmt.Errorf("output %s: already committed or aborted", name)
+	}
+	if o.written[name] {
+		return nil, fmt.Errorf("output %q: written twice in one build", name)
+	}
+	if prev, ok := o.folded[strings.ToLower(name)]; ok {
+		return nil, fmt.Errorf("output %q: clashes with %q on case-insensitive file systems", name, prev)
+	}
 	o.written[name] = true
 	o.folded[strings.ToLower(name)] = name
-	return nil
+	d := path.Dir(name)
+	if d == "." {
+		return nil, nil
+	}
+	f := o.dirs[d]
+	if f == nil {
+		f = &folder{path: filepath.Join(o.staging, filepath.FromSlash(d))}
+		o.dirs[d] = f
+	}
+	return f, nil
 }
 
 // CheckOutputName reports why name cannot be the name of an output
@@ -334,10 +371,9 @@ func (o *Output) Written() []string {
 // files that this build did not write are dropped. On error the
 // previous site is left in place.
 func (o *Output) Commit() error {
-	if o.done {
+	if !o.finish() {
 		return errors.New("output: already committed or aborted")
 	}
-	o.done = true
 	if err := o.commit(); err != nil {
 		os.RemoveAll(o.staging)
 		return err
@@ -587,9 +623,19 @@ func sameEntry(a, b string) bool {
 
 // Abort drops the staged files; the destination is left as it was.
 func (o *Output) Abort() error {
-	if o.done {
+	if !o.finish() {
 		return nil
 	}
-	o.done = true
 	return removeStaging(o.staging)
+}
+
+// finish marks the output done; false when it already was.
+func (o *Output) finish() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.done {
+		return false
+	}
+	o.done = true
+	return true
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/timeline-news/timeline/render/internal/fixture"
@@ -19,9 +20,14 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 type memWriter map[string][]byte
 
 func (m memWriter) WriteFile(name string, data []byte) error {
+	memMu.Lock()
+	defer memMu.Unlock()
 	m[name] = append([]byte(nil), data...)
 	return nil
 }
+
+// memMu guards every memWriter: WriteTo writes pages from several goroutines.
+var memMu sync.Mutex
 
 func small(t *testing.T) *timeline.Chronology {
 	t.Helper()

@@ -79,7 +79,7 @@ type articleView struct {
 	// checks page.
 	Unplaced       []*mentionView
 	UnplacedSample []string
-	Body     []byte
+	Body           []byte
 	// Byline is partials/byline.html executed for this article: the
 	// first cell of every evidence row it has a mention in, made once.
 	Byline template.HTML
@@ -113,6 +113,40 @@ type eventView struct {
 	First, Last  string
 	AnnouncedFor string
 	Year, Month  string
+}
+
+// Evidence is the rows of the event page's evidence table, one per
+// mention: byline, quote, dated and how cells, each made once before
+// the pages (see run.cells and run.byline). It is the same markup as
+// ranging over Mentions in the template, made without a template
+// action per cell: a 10,000-article site has 600,000 rows. It is made
+// when the page asks, so only the pages being rendered hold theirs.
+func (e *eventView) Evidence() template.HTML {
+	n := 0
+	for _, m := range e.Mentions {
+		n += len(m.Quote) + len(m.Dated) + len(m.How) + 128
+		if m.Article != nil {
+			n += len(m.Article.Byline)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, m := range e.Mentions {
+		b.WriteString("\n      <tr>\n        <td>")
+		if m.Article != nil {
+			b.WriteString(string(m.Article.Byline))
+		} else {
+			escapeText(&b, m.Mention.Article)
+		}
+		b.WriteString("</td>\n        <td><blockquote><p>")
+		b.WriteString(string(m.Quote))
+		b.WriteString("</p></blockquote></td>\n        <td>")
+		b.WriteString(string(m.Dated))
+		b.WriteString("</td>\n        <td>")
+		b.WriteString(string(m.How))
+		b.WriteString("</td>\n      </tr>")
+	}
+	return template.HTML(b.String())
 }
 
 type conflictView struct {

@@ -29,7 +29,8 @@ type Result struct {
 
 // FileWriter receives the files of a site: name is slash-separated and
 // relative to the site root. data may be reused once WriteFile returns:
-// a FileWriter that keeps it must copy it.
+// a FileWriter that keeps it must copy it. WriteTo calls WriteFile from
+// several goroutines at once.
 type FileWriter interface {
 	WriteFile(name string, data []byte) error
 }
@@ -148,11 +149,16 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	pages = append(pages, page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true})
 	// Pages are executed on every core and written one by one in the
 	// order above, so the output does not depend on the parallelism.
-	err = ordered(len(pages), func(i int) (*bytes.Buffer, error) {
-		return r.execute(pages[i])
-	}, func(i int, b *bytes.Buffer) error {
+	err = ordered(len(pages), func(i int) (struct{}, error) {
+		b, err := r.execute(pages[i])
+		if err != nil {
+			return struct{}{}, err
+		}
 		defer pageBuffers.Put(b)
-		return r.writePage(pages[i], b.Bytes())
+		return struct{}{}, r.writePage(pages[i], b.Bytes())
+	}, func(i int, _ struct{}) error {
+		r.listPage(pages[i])
+		return nil
 	})
 	if err != nil {
 		return r.res, err
@@ -240,21 +246,31 @@ func (r *run) execute(p page) (*bytes.Buffer, error) {
 	return buf, nil
 }
 
-// writePage writes a rendered page and lists it in the sitemap. Pages
-// are written one at a time, in a fixed order.
-func (r *run) writePage(p page, b []byte) error {
-	name := p.File
-	if name == "" {
-		name = p.Path + "index.html"
-		if !p.NoIndex {
-			r.sitemap = append(r.sitemap, p.Path)
-		}
+// pageFile is the file a page is written to.
+func (p page) pageFile() string {
+	if p.File != "" {
+		return p.File
 	}
-	if err := r.file(name, b); err != nil {
-		return err
+	return p.Path + "index.html"
+}
+
+// writePage writes a rendered page; it runs on several goroutines.
+func (r *run) writePage(p page, b []byte) error {
+	name := p.pageFile()
+	if err := r.w.WriteFile(name, b); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// listPage counts a written page and lists it in the sitemap; it runs
+// on one goroutine, in the pages' order.
+func (r *run) listPage(p page) {
+	if p.File == "" && !p.NoIndex {
+		r.sitemap = append(r.sitemap, p.Path)
 	}
 	r.res.Pages++
-	return nil
+	r.res.Files++
 }
 
 func (r *run) renderBody(a *articleView, unsafe bool) error {
