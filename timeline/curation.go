@@ -124,7 +124,7 @@ func (m *merger) curate(events []*Event, list []EventOverride) ([]*Event, []Find
 			}
 			var keep, out []int
 			for _, i := range m.members[ev] {
-				if selects(s, m.cands[i].m) {
+				if selects(s, *m.cands[i].m) {
 					out = append(out, i)
 				} else {
 					keep = append(keep, i)

@@ -90,7 +90,7 @@ func MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
 
 // cand is a mention that has a place on the calendar.
 type cand struct {
-	m        Mention
+	m        *Mention // in the caller's slice, which the merger never changes
 	span     dates.Span
 	ctx      context
 	vec      vector
@@ -156,10 +156,11 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 	}
 	m.wire = wireGroups(articles)
 	m.cands = make([]cand, 0, len(mentions))
-	for _, mn := range mentions {
+	for k := range mentions {
+		mn := &mentions[k]
 		span, ok := dates.ParseSpan(mn.Value)
 		if !ok || (mn.Type != string(dates.TypeDate) && mn.Type != string(dates.TypeTime)) {
-			m.unplaced = append(m.unplaced, mn)
+			m.unplaced = append(m.unplaced, *mn)
 			continue
 		}
 		ai, ok := m.artIndex[mn.Article]

@@ -73,7 +73,7 @@ type ctxScratch struct {
 // the words of its sentence and segs its clauses (clauseSegments).
 // The bag and clause are appended to the arenas given, which are
 // returned grown.
-func mentionContext(m Mention, toks []tok, segs [][2]int, sc *ctxScratch, bags []term, clauses []tok) (context, []term, []tok) {
+func mentionContext(m *Mention, toks []tok, segs [][2]int, sc *ctxScratch, bags []term, clauses []tok) (context, []term, []tok) {
 	sent := m.Sentence
 	ps, pe := m.Start-m.SentenceStart, m.End-m.SentenceStart
 	// find the segment holding the phrase

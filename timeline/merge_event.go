@@ -46,9 +46,9 @@ func (m *merger) buildEvent(members []int) (*Event, []int) {
 		}
 		return x.m.Start < y.m.Start
 	})
-	ev := &Event{}
+	ev := &Event{Mentions: make([]Mention, 0, len(members))}
 	for _, i := range members {
-		ev.Mentions = append(ev.Mentions, m.cands[i].m)
+		ev.Mentions = append(ev.Mentions, *m.cands[i].m)
 	}
 	m.date(ev, members)
 	m.redateClockTimes(ev, members)

@@ -146,3 +146,18 @@ func TestMonthNumsMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldsAndTrimMatchStrings(t *testing.T) {
+	texts := []string{"", " ", "a", "  Trump  met\tPutin\n", "“Putin,” said (Trump). “”", "x\u00a0y\u2003z\u0085w", "bad \xff utf-8 \xe2\x80",
+		"\"Hello!?\" — ANCHORAGE, Alaska’s “Kremlin” (U.S.)", "“", "”", "“”", ",;:.!?\"()"}
+	for _, s := range texts {
+		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+		for _, w := range append(strings.Fields(s), s) {
+			if got, want := trimNamePunct(w), strings.Trim(w, ",;:.!?\"“”()"); got != want {
+				t.Errorf("trimNamePunct(%q) = %q, want %q", w, got, want)
+			}
+		}
+	}
+}

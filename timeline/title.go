@@ -347,11 +347,22 @@ func (m *merger) shortenNames(ws []string) []string {
 // words ("Donald Trump" → "Trump") that are not datelines or roles.
 func soloNames(sents []string) (solo, persons map[string]bool) {
 	solo, persons = map[string]bool{}, map[string]bool{}
+	stop := map[string]bool{} // words.Stopword of the lower-case form, by word as written
+	isStop := func(w string) bool {
+		s, ok := stop[w]
+		if !ok {
+			s = words.Stopword(strings.ToLower(w))
+			stop[w] = s
+		}
+		return s
+	}
+	var ws []string
 	for _, sent := range sents {
-		ws := strings.Fields(sent)
+		ws = appendFields(ws[:0], sent)
 		for i, w := range ws {
-			w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:.!?\"“”()"), "'s"), "’s")
-			if w == "" || !unicode.IsUpper(firstRune(w)) || words.Stopword(strings.ToLower(w)) {
+			w = trimNamePunct(w)
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if w == "" || !unicode.IsUpper(firstRune(w)) || isStop(w) {
 				continue
 			}
 			prev := i > 0 && unicode.IsUpper(firstRune(ws[i-1])) && !strings.HasSuffix(ws[i-1], ",") && !strings.HasSuffix(ws[i-1], ".")
@@ -360,8 +371,8 @@ func soloNames(sents []string) (solo, persons map[string]bool) {
 				solo[w] = true
 			}
 			if prev && !next && i >= 1 && !strings.HasSuffix(ws[i-1], "—") {
-				first := strings.Trim(ws[i-1], ",;:.!?\"“”()")
-				if !allCaps(first) && !allCaps(w) && !words.Stopword(strings.ToLower(first)) && !roles[strings.ToLower(first)] &&
+				first := trimNamePunct(ws[i-1])
+				if !allCaps(first) && !allCaps(w) && !isStop(first) && !roles[strings.ToLower(first)] &&
 					first != "The" && (i < 2 || !unicode.IsUpper(firstRune(ws[i-2])) || strings.HasSuffix(ws[i-2], ",")) && !strings.ContainsAny(w, "-") {
 					persons[w] = true
 				}
@@ -369,6 +380,83 @@ func soloNames(sents []string) (solo, persons map[string]bool) {
 		}
 	}
 	return solo, persons
+}
+
+// trimNamePunct is strings.Trim(w, ",;:.!?\"“”()"), faster.
+func trimNamePunct(w string) string {
+	for len(w) > 0 {
+		if n := namePunctAt(w, 0); n > 0 {
+			w = w[n:]
+			continue
+		}
+		break
+	}
+	for len(w) > 0 {
+		if c := w[len(w)-1]; c < utf8.RuneSelf {
+			if isNamePunct(c) {
+				w = w[:len(w)-1]
+				continue
+			}
+			break
+		}
+		if strings.HasSuffix(w, "“") || strings.HasSuffix(w, "”") {
+			w = w[:len(w)-len("“")]
+			continue
+		}
+		break
+	}
+	return w
+}
+
+// namePunctAt returns the length of the trimmed punctuation mark at w[i:], or 0.
+func namePunctAt(w string, i int) int {
+	if c := w[i]; c < utf8.RuneSelf {
+		if isNamePunct(c) {
+			return 1
+		}
+		return 0
+	}
+	if strings.HasPrefix(w[i:], "“") || strings.HasPrefix(w[i:], "”") {
+		return len("“")
+	}
+	return 0
+}
+
+func isNamePunct(c byte) bool {
+	switch c {
+	case ',', ';', ':', '.', '!', '?', '"', '(', ')':
+		return true
+	}
+	return false
+}
+
+// appendFields appends the fields of s, as strings.Fields returns them, to ws.
+func appendFields(ws []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		space, size := false, 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				ws = append(ws, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		ws = append(ws, s[start:])
+	}
+	return ws
 }
 
 func firstRune(s string) rune {
