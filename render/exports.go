@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"html"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,16 +25,38 @@ type Format struct {
 	File string
 	// Label and Type describe it for links on the site.
 	Label, Type string
-	encode      func(c *timeline.Chronology, u URLs) ([]byte, error)
+	// write encodes a chronology to out; the two large formats stream.
+	write func(out io.Writer, c *timeline.Chronology, u URLs) error
 }
 
 // Formats are the export formats, in the order the site lists them.
 var Formats = []Format{
-	{"json", "timeline.json", "JSON (the whole chronology)", "application/json", func(c *timeline.Chronology, _ URLs) ([]byte, error) { return JSON(c) }},
-	{"csv", "timeline.csv", "CSV (one row per event and mention)", "text/csv", func(c *timeline.Chronology, u URLs) ([]byte, error) { return CSV(c, u) }},
-	{"ics", "timeline.ics", "iCalendar", "text/calendar", func(c *timeline.Chronology, u URLs) ([]byte, error) { return ICS(c, u), nil }},
-	{"timelinejs", "timelinejs.json", "TimelineJS JSON", "application/json", func(c *timeline.Chronology, u URLs) ([]byte, error) { return TimelineJS(c, u) }},
-	{"atom", "feed.xml", "Atom feed of events", "application/atom+xml", func(c *timeline.Chronology, u URLs) ([]byte, error) { return Atom(c, u) }},
+	{"json", "timeline.json", "JSON (the whole chronology)", "application/json", func(out io.Writer, c *timeline.Chronology, _ URLs) error { return WriteJSON(out, c) }},
+	{"csv", "timeline.csv", "CSV (one row per event and mention)", "text/csv", WriteCSV},
+	{"ics", "timeline.ics", "iCalendar", "text/calendar", bytesOf(func(c *timeline.Chronology, u URLs) ([]byte, error) { return ICS(c, u), nil })},
+	{"timelinejs", "timelinejs.json", "TimelineJS JSON", "application/json", bytesOf(TimelineJS)},
+	{"atom", "feed.xml", "Atom feed of events", "application/atom+xml", bytesOf(Atom)},
+}
+
+// bytesOf makes an encoder that returns bytes write them to out.
+func bytesOf(encode func(c *timeline.Chronology, u URLs) ([]byte, error)) func(io.Writer, *timeline.Chronology, URLs) error {
+	return func(out io.Writer, c *timeline.Chronology, u URLs) error {
+		b, err := encode(c, u)
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(b)
+		return err
+	}
+}
+
+// encode is the format's bytes.
+func (f Format) encode(c *timeline.Chronology, u URLs) ([]byte, error) {
+	var b bytes.Buffer
+	if err := f.write(&b, c, u); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // Export encodes a chronology in the named format ("json", "csv",
@@ -58,7 +82,6 @@ func Export(c *timeline.Chronology, format, baseURL string) ([]byte, error) {
 // and mention (an event without mentions gets one row). Cells that a
 // spreadsheet would read as a formula get a leading apostrophe.
 func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
-	arts := articlesByID(c)
 	var buf bytes.Buffer
 	size := 0
 	for _, e := range c.Events {
@@ -66,14 +89,34 @@ func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
 		size += mentionsSize(e) + len(e.Mentions)*(len(e.Title)+3*len(e.ID)+256)
 	}
 	buf.Grow(size)
-	buf.WriteString("\ufeff") // so spreadsheets read UTF-8
-	w := csv.NewWriter(&buf)
+	if err := writeCSV(&buf, c, u); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteCSV writes CSV(c, u) to out through a buffer of a megabyte, so a
+// large chronology is never whole in memory.
+func WriteCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
+	bw := bufio.NewWriterSize(out, 1<<20)
+	if err := writeCSV(bw, c, u); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func writeCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
+	arts := articlesByID(c)
+	if _, err := io.WriteString(out, "\ufeff"); err != nil { // so spreadsheets read UTF-8
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	header := []string{"event_id", "event_date", "precision", "display_date", "event_title", "reports", "independent",
 		"flags", "event_url", "article_id", "source", "article_title", "published", "published_inferred",
 		"sentence", "phrase", "value", "anchor", "rule", "tense", "note"}
 	if err := w.Write(header); err != nil {
-		return nil, err
+		return err
 	}
 	for _, e := range c.Events {
 		ev := []string{e.ID, e.Date, e.Precision, dates.Display(e.Date, e.Mod), e.Title, strconv.Itoa(len(e.Sources)),
@@ -82,7 +125,7 @@ func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
 			row := append(ev, make([]string, len(header)-len(ev))...)
 			row[len(row)-1] = e.Note
 			if err := w.Write(guardRow(row)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		for _, m := range e.Mentions {
@@ -97,12 +140,12 @@ func CSV(c *timeline.Chronology, u URLs) ([]byte, error) {
 			row := append(append([]string{}, ev...), m.Article, src, title, pub, inferred,
 				m.Sentence, m.Phrase, m.Value, m.Anchor, m.Rule, m.Tense, m.Note)
 			if err := w.Write(guardRow(row)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }
 
 // guardRow prefixes an apostrophe to cells a spreadsheet would run as a

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 
 	"github.com/timeline-news/timeline/timeline"
 	"github.com/timeline-news/timeline/timeline/dates"
@@ -148,6 +149,22 @@ func ToJSON(c *timeline.Chronology) JSONChronology {
 // MarshalIndent(ToJSON(c), "", "  ") plus a newline; they are written
 // directly, without reflection or an intermediate copy of the mentions.
 func JSON(c *timeline.Chronology) ([]byte, error) {
+	w := &jsonWriter{b: make([]byte, 0, jsonSize(c))}
+	writeJSON(w, c)
+	return w.b, nil
+}
+
+// WriteJSON writes timeline.json to out, a megabyte at a time, so a
+// large chronology is never whole in memory.
+func WriteJSON(out io.Writer, c *timeline.Chronology) error {
+	w := &jsonWriter{b: make([]byte, 0, jsonChunk+64<<10), out: out}
+	writeJSON(w, c)
+	w.flush(true)
+	return w.err
+}
+
+// jsonSize is about the size of timeline.json, to allocate it once.
+func jsonSize(c *timeline.Chronology) int {
 	size := 256
 	for _, a := range c.Articles {
 		size += len(a.Title) + len(a.URL) + len(a.File) + len(a.Source) + 256
@@ -158,7 +175,10 @@ func JSON(c *timeline.Chronology) ([]byte, error) {
 			size += len(m.Sentence) + len(m.Phrase) + len(m.Article) + len(m.Note) + 320
 		}
 	}
-	w := &jsonWriter{b: make([]byte, 0, size)}
+	return size
+}
+
+func writeJSON(w *jsonWriter, c *timeline.Chronology) {
 	w.open('{')
 	w.str("title", c.Config.Title)
 	w.key("articles")
@@ -182,6 +202,7 @@ func JSON(c *timeline.Chronology) ([]byte, error) {
 		}
 		w.stringsOmit("inferred_from", a.Inference)
 		w.close('}')
+		w.flush(false)
 	}
 	w.close(']')
 	w.key("events")
@@ -247,6 +268,7 @@ func JSON(c *timeline.Chronology) ([]byte, error) {
 		w.strOmit("note", e.Note)
 		w.strOmit("link", e.Link)
 		w.close('}')
+		w.flush(false)
 	}
 	w.close(']')
 	w.key("warnings")
@@ -270,7 +292,6 @@ func JSON(c *timeline.Chronology) ([]byte, error) {
 	w.close(']')
 	w.close('}')
 	w.b = append(w.b, '\n')
-	return w.b, nil
 }
 
 // indentJSON encodes v as json.Encoder does with SetIndent("", "  "):

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -17,6 +18,22 @@ type jsonWriter struct {
 	b     []byte
 	depth int
 	first bool // no member written yet at this depth
+	// out, when set, receives b in chunks (see flush); err is its first error.
+	out io.Writer
+	err error
+}
+
+// jsonChunk is how much a streaming jsonWriter gathers before writing.
+const jsonChunk = 1 << 20
+
+// flush hands what is gathered to out once it is a chunk, or always
+// when final; without out it keeps everything in b.
+func (w *jsonWriter) flush(final bool) {
+	if w.out == nil || w.err != nil || (!final && len(w.b) < jsonChunk) {
+		return
+	}
+	_, w.err = w.out.Write(w.b)
+	w.b = w.b[:0]
 }
 
 func (w *jsonWriter) newline() {

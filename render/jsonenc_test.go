@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/timeline-news/timeline/internal/corpusgen"
@@ -75,6 +77,38 @@ func TestAppendJSONStringRandomBytes(t *testing.T) {
 		want, _ := json.Marshal(string(b))
 		if got := appendJSONString(nil, string(b)); !bytes.Equal(got, want) {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", b, got, want)
+		}
+	}
+}
+
+// Streamed exports (written to disk a megabyte at a time) are the bytes
+// of the in-memory ones; a generated site makes timeline.json and
+// timeline.csv several chunks long.
+func TestStreamedExportsMatch(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 120, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := timeline.LoadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := timeline.Build(s)
+	dest := filepath.Join(dir, "public")
+	if _, err := Write(c, Options{Dest: dest, SiteDir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	mem := writeMem(t, c, Options{SiteDir: dir})
+	for _, f := range Formats {
+		got, err := os.ReadFile(filepath.Join(dest, f.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, mem[f.File]) {
+			t.Errorf("%s streamed differs from in memory at %s", f.File, firstDiff(string(mem[f.File]), string(got)))
+		}
+		if f.Name == "json" && len(got) < 2*jsonChunk {
+			t.Errorf("timeline.json is %d bytes: too small to test streaming in %d-byte chunks", len(got), jsonChunk)
 		}
 	}
 }

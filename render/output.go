@@ -237,23 +237,9 @@ func (o *Output) Dest() string { return o.dest }
 // written before in this build, also when it differs only in case:
 // two pages never overwrite each other.
 func (o *Output) WriteFile(name string, data []byte) error {
-	if err := CheckOutputName(name); err != nil {
-		return err
-	}
-	dir, err := o.reserve(name)
+	f, err := o.Create(name)
 	if err != nil {
 		return err
-	}
-	if dir != nil {
-		dir.once.Do(func() { dir.err = os.MkdirAll(dir.path, 0o755) })
-		if dir.err != nil {
-			return fmt.Errorf("output %s: %w", name, dir.err)
-		}
-	}
-	path := filepath.Join(o.staging, filepath.FromSlash(name))
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("output %s: %w", name, err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -263,6 +249,30 @@ func (o *Output) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("output %s: %w", name, err)
 	}
 	return nil
+}
+
+// Create stages one file of the site to be written as a stream, for
+// exports too large to hold in memory. It takes the names WriteFile
+// takes; the caller writes the file and closes it.
+func (o *Output) Create(name string) (io.WriteCloser, error) {
+	if err := CheckOutputName(name); err != nil {
+		return nil, err
+	}
+	dir, err := o.reserve(name)
+	if err != nil {
+		return nil, err
+	}
+	if dir != nil {
+		dir.once.Do(func() { dir.err = os.MkdirAll(dir.path, 0o755) })
+		if dir.err != nil {
+			return nil, fmt.Errorf("output %s: %w", name, dir.err)
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(o.staging, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("output %s: %w", name, err)
+	}
+	return f, nil
 }
 
 // folder is a staging folder that the first write into it makes; the

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 	"sync"
 
@@ -76,12 +77,16 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s}
 
 	// The exports read only c: one goroutine encodes them, in order,
-	// while the pages render. It hands each over when the writer below
-	// is ready for it, so at most two are in memory at once.
+	// while the pages render. A writer that can stream (Output) gets
+	// each straight into its file, a megabyte at a time; any other
+	// is handed each export when the code below is ready for it, so
+	// at most two are in memory at once.
 	type encoded struct {
-		b   []byte
-		err error
+		b        []byte
+		err      error
+		streamed bool
 	}
+	stream, _ := w.(streamWriter)
 	exports := make(chan encoded)
 	quit := make(chan struct{})
 	var encoding sync.WaitGroup
@@ -89,9 +94,15 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	go func() {
 		defer encoding.Done()
 		for _, f := range Formats {
-			b, err := f.encode(c, u)
+			var e encoded
+			if stream != nil {
+				e.streamed = true
+				e.err = streamExport(stream, f, c, u)
+			} else {
+				e.b, e.err = f.encode(c, u)
+			}
 			select {
-			case exports <- encoded{b, err}:
+			case exports <- e:
 			case <-quit:
 				return
 			}
@@ -174,6 +185,10 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		if e.err != nil {
 			return r.res, fmt.Errorf("%s: %w", f.File, e.err)
 		}
+		if e.streamed {
+			r.res.Files++
+			continue
+		}
 		if err := r.file(f.File, e.b); err != nil {
 			return r.res, err
 		}
@@ -189,6 +204,24 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		return r.res, err
 	}
 	return r.res, nil
+}
+
+// streamWriter is a FileWriter that can also take a file as a stream.
+type streamWriter interface {
+	Create(name string) (io.WriteCloser, error)
+}
+
+// streamExport writes one export through sw.
+func streamExport(sw streamWriter, f Format, c *timeline.Chronology, u URLs) error {
+	out, err := sw.Create(f.File)
+	if err != nil {
+		return err
+	}
+	err = f.write(out, c, u)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // page is what a page template gets.
