@@ -111,6 +111,9 @@ type cluster struct {
 	articles []int32    // the articles of its members, sorted
 	dead     bool       // merged into another cluster
 	owned    bool       // centroid is the cluster's own (not its founder's vector)
+	// dense holds the centroid's weights by key id once it has many
+	// keys (see denseShare), for faster dot products; nil before.
+	dense []float64
 }
 
 type merger struct {
@@ -126,7 +129,8 @@ type merger struct {
 	// holding each article's mentions.
 	posting map[monthKey][]int
 	byArt   [][]int
-	next    map[string]int // see unique
+	next    map[string]int           // see unique
+	periods map[periodKey]periodSpan // see period
 	// seen, epoch and ids are placeCoarse's scratch space.
 	seen     []int
 	epoch    int
@@ -602,6 +606,18 @@ func (m *merger) join(ci, i int) {
 	}
 	cl.centroid = addInPlace(cl.centroid, c.vec, len(fresh))
 	cl.norm = cl.centroid.norm()
+	switch {
+	case cl.dense != nil:
+		// the same sums addInPlace made, in the same order
+		for _, t := range c.vec {
+			cl.dense[t.key] += t.w
+		}
+	case len(cl.centroid)*denseShare >= len(m.keys) && len(cl.centroid) >= denseMin:
+		cl.dense = make([]float64, len(m.keys))
+		for _, t := range cl.centroid {
+			cl.dense[t.key] = t.w
+		}
+	}
 	if k, found := slices.BinarySearch(cl.articles, int32(c.art)); !found {
 		cl.articles = slices.Insert(cl.articles, k, int32(c.art))
 		m.byArt[c.art] = append(m.byArt[c.art], ci)
@@ -637,7 +653,30 @@ func (m *merger) sim(v vector, vn float64, cl *cluster) float64 {
 	if vn == 0 || cl.norm == 0 {
 		return 0
 	}
+	if cl.dense != nil {
+		return dotDense(v, cl.dense) / (vn * cl.norm)
+	}
 	return dot(v, cl.centroid) / (vn * cl.norm)
+}
+
+// A cluster's centroid gets a dense copy (8 bytes per key of the
+// corpus) once it holds at least one key in denseShare of the corpus
+// and denseMin keys: the dense copy costs at most twice the sparse one,
+// and a dot product with it reads only the mention's keys.
+const (
+	denseShare = 4
+	denseMin   = 16
+)
+
+// dotDense is dot(v, c) for a centroid c given by its dense weights:
+// the same products added in the same (key) order; keys c lacks add
+// +0, which changes no sum of positive weights.
+func dotDense(v vector, dense []float64) float64 {
+	s := 0.0
+	for _, t := range v {
+		s += t.w * dense[t.key]
+	}
+	return s
 }
 
 // best returns the live cluster among ids most similar to vector v, and
@@ -654,6 +693,48 @@ func (m *merger) best(ids []int, v vector, vn float64, ok func(*cluster) bool) (
 		}
 	}
 	return bi, bs
+}
+
+// bestOf is best over ids in any order: the most similar live cluster,
+// the lowest id of equally similar ones, as best over sorted ids.
+func (m *merger) bestOf(ids []int, v vector, vn float64, ok func(*cluster) bool) (int, float64) {
+	bi, bs := -1, 0.0
+	for _, id := range ids {
+		cl := m.clusters[id]
+		if cl.dead || (ok != nil && !ok(cl)) {
+			continue
+		}
+		if s := m.sim(v, vn, cl); bi < 0 || s > bs || s == bs && id < bi {
+			bi, bs = id, s
+		}
+	}
+	return bi, bs
+}
+
+// periodKey is a coarse mention's value and modifier.
+type periodKey struct{ value, mod string }
+
+// periodSpan is the part of a period a modifier points at (see narrow)
+// and the months it overlaps.
+type periodSpan struct {
+	within dates.Span
+	months []int32
+}
+
+// period returns narrow(c.span, c.m.Mod) and its months, computed once
+// per value and modifier (c.span is a function of the value).
+func (m *merger) period(c *cand) (dates.Span, []int32) {
+	k := periodKey{c.m.Value, c.m.Mod}
+	p, ok := m.periods[k]
+	if !ok {
+		w := narrow(c.span, c.m.Mod)
+		p = periodSpan{w, monthNums(w)}
+		if m.periods == nil {
+			m.periods = map[periodKey]periodSpan{}
+		}
+		m.periods[k] = p
+	}
+	return p.within, p.months
 }
 
 // placeDay puts a day mention into the most similar event of its day,
@@ -815,7 +896,7 @@ func (m *merger) conflictable(a, b *cluster, apart int) bool {
 // event inside its span, or founds a new one.
 func (m *merger) placeCoarse(i int) {
 	c := &m.cands[i]
-	within := narrow(c.span, c.m.Mod)
+	within, months := m.period(c)
 	inside := func(cl *cluster) bool { return within.Contains(cl.span) }
 	// Only clusters sharing a key with the mention can reach the
 	// threshold: they come from the posting lists of its months. In id
@@ -828,10 +909,10 @@ func (m *merger) placeCoarse(i int) {
 	probe := m.probeTerms(c.vec, c.norm, coarseThreshold)
 	lists := m.lists[:0]
 	total := 0
-	for _, mo := range monthNums(within) {
+	for _, mo := range months {
 		for _, t := range probe {
 			if l := m.posting[monthKey{mo, t.key}]; len(l) > 0 {
-				lists = append(lists, postingList{l, t.w})
+				lists = append(lists, postingList{l, t.w, len(lists)})
 				total += len(l)
 			}
 		}
@@ -841,11 +922,14 @@ func (m *merger) placeCoarse(i int) {
 	if total > coarseBudget {
 		// the most specific lists first (see coarseBudget)
 		budget = coarseBudget
-		slices.SortStableFunc(lists, func(a, b postingList) int {
+		slices.SortFunc(lists, func(a, b postingList) int {
 			if len(a.ids) != len(b.ids) {
 				return cmp.Compare(len(a.ids), len(b.ids))
 			}
-			return cmp.Compare(b.w, a.w)
+			if a.w != b.w {
+				return cmp.Compare(b.w, a.w)
+			}
+			return cmp.Compare(a.ord, b.ord) // as a stable sort
 		})
 	}
 	for _, l := range lists {
@@ -864,15 +948,15 @@ func (m *merger) placeCoarse(i int) {
 		}
 	}
 	m.ids = ids
-	sort.Ints(ids)
-	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return inside(cl) && m.related(i, cl) })
+	// ids are unsorted: bestOf breaks ties by id, as best over sorted ids would
+	ci, s := m.bestOf(ids, c.vec, c.norm, func(cl *cluster) bool { return inside(cl) && m.related(i, cl) })
 	if ci >= 0 && s >= coarseThreshold {
 		m.join(ci, i)
 		return
 	}
 	// No finer event: an event founded by a mention of the same period
 	// (same value and modifier) in the same words, of the same story.
-	ci, s = m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return m.samePeriod(i, cl) && m.related(i, cl) })
+	ci, s = m.bestOf(ids, c.vec, c.norm, func(cl *cluster) bool { return m.samePeriod(i, cl) && m.related(i, cl) })
 	if ci >= 0 && s >= coarseSameThreshold {
 		m.join(ci, i)
 		return
@@ -924,6 +1008,7 @@ const coarseBudget = 512
 type postingList struct {
 	ids []int
 	w   float64
+	ord int // its place in the order the lists are gathered
 }
 
 // probeTerms returns the terms of v (norm vn) whose posting lists must
