@@ -124,7 +124,7 @@ type eventView struct {
 func (e *eventView) Evidence() template.HTML {
 	n := 0
 	for _, m := range e.Mentions {
-		n += len(m.Quote) + len(m.Dated) + len(m.How) + 128
+		n += len(m.Before) + len(m.Phrase) + len(m.After) + len(m.quoteHref) + len(m.Dated) + len(m.How) + 160
 		if m.Article != nil {
 			n += len(m.Article.Byline)
 		}
@@ -139,7 +139,7 @@ func (e *eventView) Evidence() template.HTML {
 			escapeText(&b, m.Mention.Article)
 		}
 		b.WriteString("</td>\n        <td><blockquote><p>")
-		b.WriteString(string(m.Quote))
+		b.WriteString(string(m.Quote()))
 		b.WriteString("</p></blockquote></td>\n        <td>")
 		b.WriteString(string(m.Dated))
 		b.WriteString("</td>\n        <td>")
@@ -147,6 +147,14 @@ func (e *eventView) Evidence() template.HTML {
 		b.WriteString("</td>\n      </tr>")
 	}
 	return template.HTML(b.String())
+}
+
+// Quote is the sentence, escaped, with the phrase marked and linked to
+// ArticleHref: what Before, Phrase and After make in the evidence table
+// (see quote.go). It is made when a page asks for it rather than kept
+// for every mention while the site renders.
+func (m *mentionView) Quote() template.HTML {
+	return quoteHTML(m.Before, m.Phrase, m.After, m.quoteHref)
 }
 
 type conflictView struct {
@@ -167,10 +175,9 @@ type mentionView struct {
 	Display, AnchorDisplay string
 	// ArticleHref links to the phrase in its article's page.
 	ArticleHref string
-	// Quote is the sentence, escaped, with the phrase marked and linked
-	// to ArticleHref: what Before, Phrase and After make in the evidence
-	// table, ready-made (see quote.go).
-	Quote template.HTML
+	// quoteHref is ArticleHref escaped for an attribute, set before
+	// the pages render (see Quote).
+	quoteHref string
 	// Dated is partials/dated.html executed for the mention's datedView:
 	// the third cell of its evidence row (see write.go).
 	Dated template.HTML

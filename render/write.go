@@ -132,7 +132,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 				orphans = append(orphans, m)
 			}
 			fixHref(m)
-			m.Quote = quoteHTML(m.Before, m.Phrase, m.After, hrefs.escape(m.Article, m.ArticleHref))
+			m.quoteHref = hrefs.escape(m.Article, m.ArticleHref)
 		}
 	}
 	for _, m := range s.Unplaced {
@@ -158,17 +158,35 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		pages = append(pages, page{Kind: "article", Path: a.Path, Title: a.Title, Article: a})
 	}
 	pages = append(pages, page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true})
-	// Pages are executed on every core and written one by one in the
-	// order above, so the output does not depend on the parallelism.
-	err = ordered(len(pages), func(i int) (struct{}, error) {
-		b, err := r.execute(pages[i])
+	// Pages are executed and written on every core; the result does not
+	// depend on the parallelism or the order. Article pages go first:
+	// each drops its rendered body once written, so the bodies of a
+	// large site are not all held while the event pages render.
+	order := make([]int, 0, len(pages))
+	for i, p := range pages {
+		if p.Kind == "article" {
+			order = append(order, i)
+		}
+	}
+	for i, p := range pages {
+		if p.Kind != "article" {
+			order = append(order, i)
+		}
+	}
+	err = ordered(len(order), func(i int) (struct{}, error) {
+		p := pages[order[i]]
+		b, err := r.execute(p)
 		if err != nil {
 			return struct{}{}, err
 		}
 		defer pageBuffers.Put(b)
-		return struct{}{}, r.writePage(pages[i], b.Bytes())
-	}, func(i int, _ struct{}) error {
-		r.listPage(pages[i])
+		if p.Article != nil {
+			p.Article.Body = nil
+		}
+		return struct{}{}, r.writePage(p, b.Bytes())
+	}, func(int, struct{}) error {
+		r.res.Pages++
+		r.res.Files++
 		return nil
 	})
 	if err != nil {
@@ -193,7 +211,13 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			return r.res, err
 		}
 	}
-	if err := r.file("sitemap.xml", sitemap(u, r.sitemap)); err != nil {
+	var listed []string
+	for _, p := range pages {
+		if p.File == "" && !p.NoIndex {
+			listed = append(listed, p.Path)
+		}
+	}
+	if err := r.file("sitemap.xml", sitemap(u, listed)); err != nil {
 		return r.res, err
 	}
 	robots := "User-agent: *\nAllow: /\n"
@@ -242,12 +266,11 @@ type page struct {
 func (p page) Exports() []Format { return Formats }
 
 type run struct {
-	w       FileWriter
-	tmpls   map[string]*template.Template
-	theme   *Theme
-	site    *siteView
-	res     Result
-	sitemap []string
+	w     FileWriter
+	tmpls map[string]*template.Template
+	theme *Theme
+	site  *siteView
+	res   Result
 }
 
 func (r *run) file(name string, b []byte) error {
@@ -294,16 +317,6 @@ func (r *run) writePage(p page, b []byte) error {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
-}
-
-// listPage counts a written page and lists it in the sitemap; it runs
-// on one goroutine, in the pages' order.
-func (r *run) listPage(p page) {
-	if p.File == "" && !p.NoIndex {
-		r.sitemap = append(r.sitemap, p.Path)
-	}
-	r.res.Pages++
-	r.res.Files++
 }
 
 func (r *run) renderBody(a *articleView, unsafe bool) error {
