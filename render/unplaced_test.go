@@ -42,3 +42,28 @@ func TestUnplacedListedPerArticle(t *testing.T) {
 		}
 	}
 }
+
+// The checks page groups findings by kind, in the order kinds first
+// appear, and lists at most findingsListed of each.
+func TestGroupFindings(t *testing.T) {
+	var fs []findingView
+	for i := range findingsListed + 7 {
+		fs = append(fs, findingView{Kind: "ambiguous", Message: "a"})
+		if i < 2 {
+			fs = append(fs, findingView{Kind: "conflict", Message: "c"})
+		}
+	}
+	got := groupFindings(fs)
+	if len(got) != 2 || got[0].Kind != "ambiguous" || got[1].Kind != "conflict" {
+		t.Fatalf("groups %+v", got)
+	}
+	if g := got[0]; g.Count != findingsListed+7 || len(g.Items) != findingsListed || g.More != 7 {
+		t.Errorf("ambiguous: count %d, listed %d, more %d", g.Count, len(g.Items), g.More)
+	}
+	if g := got[1]; g.Count != 2 || len(g.Items) != 2 || g.More != 0 {
+		t.Errorf("conflict: count %d, listed %d, more %d", g.Count, len(g.Items), g.More)
+	}
+	if groupFindings(nil) != nil {
+		t.Error("no findings should give no groups")
+	}
+}

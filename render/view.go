@@ -31,6 +31,8 @@ type siteView struct {
 	Sources                  []sourceOption
 	Names                    []string
 	Findings                 []findingView
+	// FindingGroups are the findings by kind, as the checks page lists them.
+	FindingGroups []findingGroup
 	// Unplaced are phrases not placed on the calendar whose article is
 	// unknown; UnplacedArticles the articles with such phrases (each
 	// article page lists its own).
@@ -214,6 +216,44 @@ type findingView struct {
 	Article *articleView
 }
 
+// findingGroup is the findings of one kind. Items holds at most
+// findingsListed of them; More counts the rest.
+type findingGroup struct {
+	Kind  string
+	Count int
+	Items []findingView
+	More  int
+}
+
+// findingsListed is how many findings of a kind the checks page lists.
+// A 10,000-article site has tens of thousands (one per clock time whose
+// day was assumed, one per vague duration): a page listing them all
+// weighed 70 MB. `timeline check` and timeline.json give every one.
+const findingsListed = 300
+
+// groupFindings groups findings by kind, kinds in the order they first
+// appear, findings in their order.
+func groupFindings(fs []findingView) []findingGroup {
+	var groups []findingGroup
+	at := map[string]int{}
+	for _, f := range fs {
+		i, ok := at[f.Kind]
+		if !ok {
+			i = len(groups)
+			at[f.Kind] = i
+			groups = append(groups, findingGroup{Kind: f.Kind})
+		}
+		g := &groups[i]
+		g.Count++
+		if len(g.Items) < findingsListed {
+			g.Items = append(g.Items, f)
+		} else {
+			g.More++
+		}
+	}
+	return groups
+}
+
 // flagOrder is the order flags are shown in.
 var flagOrder = []string{"key", "conflict", "moved", "inferred-date", "single-source", "manual"}
 
@@ -374,6 +414,7 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 		s.Findings = append(s.Findings, findingView{Finding: f, Kind: f.Kind, Message: f.Message,
 			Event: evByID[f.Event], Article: byID[f.Article]})
 	}
+	s.FindingGroups = groupFindings(s.Findings)
 	for _, w := range c.Warnings {
 		s.Warnings = append(s.Warnings, w.Error())
 	}
