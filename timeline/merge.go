@@ -98,6 +98,7 @@ type cand struct {
 	art      int     // index of the article in the merger's list
 	cl       int     // the cluster it is in (-1 before it is placed)
 	attached bool    // a time-of-day mention attached to an event of another day: it does not vote on the date
+	period   int32   // a coarse mention's period (see merger.period), -1 before cluster sets it
 }
 
 // cluster is a growing event: its mentions and the sum of their vectors.
@@ -127,10 +128,10 @@ type merger struct {
 	// posting lists, for coarse mentions: the clusters whose span
 	// overlaps a month and whose centroid has a key; and the clusters
 	// holding each article's mentions.
-	posting map[monthKey][]int
+	posting postTable
 	byArt   [][]int
-	next    map[string]int           // see unique
-	periods map[periodKey]periodSpan // see period
+	next    map[string]int // see unique
+	periods []periodSpan   // see period
 	// seen, epoch and ids are placeCoarse's scratch space.
 	seen     []int
 	epoch    int
@@ -154,7 +155,7 @@ type monthKey struct{ month, key int32 }
 
 func newMerger(articles []*Article, mentions []Mention) *merger {
 	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{},
-		posting: map[monthKey][]int{}, byArt: make([][]int, len(articles)+1)}
+		byArt: make([][]int, len(articles)+1)}
 	for i, a := range articles {
 		m.artIndex[a.ID] = i
 	}
@@ -171,7 +172,7 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		if !ok {
 			ai = len(m.articles) // a mention of an unknown article sorts last
 		}
-		m.cands = append(m.cands, cand{m: mn, span: span, art: ai, cl: -1})
+		m.cands = append(m.cands, cand{m: mn, span: span, art: ai, cl: -1, period: -1})
 	}
 	// Each distinct sentence is read once (wire copies and sentences
 	// with several mentions repeat them), then each mention's words are
@@ -485,6 +486,20 @@ func (m *merger) cluster() {
 			coarse = append(coarse, i)
 		}
 	}
+	// each coarse mention's period, in candidate order
+	index := map[periodKey]int32{}
+	for _, i := range coarse {
+		c := &m.cands[i]
+		k := periodKey{c.m.Value, c.m.Mod}
+		p, ok := index[k]
+		if !ok {
+			w := narrow(c.span, c.m.Mod)
+			p = int32(len(m.periods))
+			m.periods = append(m.periods, periodSpan{w, monthNums(w)})
+			index[k] = p
+		}
+		c.period = p
+	}
 	m.sortCands(days)
 	for _, i := range days {
 		m.placeDay(i)
@@ -579,12 +594,70 @@ func (m *merger) newCluster(i int) int {
 	return id
 }
 
+// postTable maps a month and a key to a posting list: an open
+// addressing hash table, faster than a map for these 8-byte keys.
+type postTable struct {
+	slots []postSlot // a power of two long
+	lists [][]int
+	n     int
+}
+
+type postSlot struct {
+	key  uint64
+	list int32 // index in lists plus one; 0 for an empty slot
+}
+
+func (k monthKey) pack() uint64 { return uint64(uint32(k.month))<<32 | uint64(uint32(k.key)) }
+
+func (t *postTable) slot(key uint64) int {
+	mask := len(t.slots) - 1
+	h := int((key * 0x9E3779B97F4A7C15) >> 32)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if s := t.slots[i]; s.list == 0 || s.key == key {
+			return i
+		}
+	}
+}
+
+// get returns the posting list of k, nil when there is none.
+func (t *postTable) get(k monthKey) []int {
+	if t.n == 0 {
+		return nil
+	}
+	if s := t.slots[t.slot(k.pack())]; s.list != 0 {
+		return t.lists[s.list-1]
+	}
+	return nil
+}
+
+// add appends id to the posting list of k.
+func (t *postTable) add(k monthKey, id int) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]postSlot, max(1024, 2*len(old)))
+		for _, s := range old {
+			if s.list != 0 {
+				t.slots[t.slot(s.key)] = s
+			}
+		}
+	}
+	key := k.pack()
+	i := t.slot(key)
+	if t.slots[i].list == 0 {
+		t.lists = append(t.lists, nil)
+		t.slots[i] = postSlot{key, int32(len(t.lists))}
+		t.n++
+	}
+	l := t.slots[i].list - 1
+	t.lists[l] = append(t.lists[l], id)
+}
+
 // post adds cluster id to the posting lists of its months for keys of v.
 func (m *merger) post(id int, v vector) {
 	for _, mo := range m.clusters[id].months {
 		for _, t := range v {
 			k := monthKey{mo, t.key}
-			m.posting[k] = append(m.posting[k], id)
+			m.posting.add(k, id)
 		}
 	}
 }
@@ -721,19 +794,11 @@ type periodSpan struct {
 	months []int32
 }
 
-// period returns narrow(c.span, c.m.Mod) and its months, computed once
-// per value and modifier (c.span is a function of the value).
+// period returns narrow(c.span, c.m.Mod) and its months for a coarse
+// mention, computed once per value and modifier (c.span is a function
+// of the value) when cluster starts.
 func (m *merger) period(c *cand) (dates.Span, []int32) {
-	k := periodKey{c.m.Value, c.m.Mod}
-	p, ok := m.periods[k]
-	if !ok {
-		w := narrow(c.span, c.m.Mod)
-		p = periodSpan{w, monthNums(w)}
-		if m.periods == nil {
-			m.periods = map[periodKey]periodSpan{}
-		}
-		m.periods[k] = p
-	}
+	p := &m.periods[c.period]
 	return p.within, p.months
 }
 
@@ -911,7 +976,7 @@ func (m *merger) placeCoarse(i int) {
 	total := 0
 	for _, mo := range months {
 		for _, t := range probe {
-			if l := m.posting[monthKey{mo, t.key}]; len(l) > 0 {
+			if l := m.posting.get(monthKey{mo, t.key}); len(l) > 0 {
 				lists = append(lists, postingList{l, t.w, len(lists)})
 				total += len(l)
 			}

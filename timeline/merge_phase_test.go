@@ -148,3 +148,43 @@ func TestCountTitles(t *testing.T) {
 	}
 	fmt.Println("clusters", len(m.liveClusters()), "multi", multi, "titleFrom calls", calls, "distinct", len(distinct))
 }
+
+func TestCountCoarse(t *testing.T) {
+	if os.Getenv("MERGEDIGEST") == "" {
+		t.Skip("MERGEDIGEST not set")
+	}
+	c := loadCached(t, os.Getenv("MERGEDIGEST"))
+	m := newMerger(c.Articles, c.Mentions)
+	days, coarse := 0, 0
+	for _, cd := range m.cands {
+		if isDay(cd.span) {
+			days++
+		} else {
+			coarse++
+		}
+	}
+	m.cluster()
+	dense, sparse, terms := 0, 0, 0
+	for _, cl := range m.clusters {
+		if cl.dead {
+			continue
+		}
+		terms += len(cl.centroid)
+		if cl.dense != nil {
+			dense++
+		} else {
+			sparse++
+		}
+	}
+	fmt.Println("keys", len(m.keys), "days", days, "coarse", coarse, "clusters", len(m.clusters), "live dense", dense, "sparse", sparse, "centroid terms", terms, "postings", m.posting.n)
+}
+
+func BenchmarkClusterOnly(b *testing.B) {
+	c := loadCachedB(b)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		m := newMerger(c.Articles, c.Mentions)
+		b.StartTimer()
+		m.cluster()
+	}
+}
