@@ -685,7 +685,7 @@ func (m *merger) join(ci, i int) {
 		for _, t := range c.vec {
 			cl.dense[t.key] += t.w
 		}
-	case len(cl.centroid)*denseShare >= len(m.keys) && len(cl.centroid) >= denseMin:
+	case len(m.keys) <= denseShare*len(cl.centroid)+denseMin:
 		cl.dense = make([]float64, len(m.keys))
 		for _, t := range cl.centroid {
 			cl.dense[t.key] = t.w
@@ -733,12 +733,15 @@ func (m *merger) sim(v vector, vn float64, cl *cluster) float64 {
 }
 
 // A cluster's centroid gets a dense copy (8 bytes per key of the
-// corpus) once it holds at least one key in denseShare of the corpus
-// and denseMin keys: the dense copy costs at most twice the sparse one,
-// and a dot product with it reads only the mention's keys.
+// corpus) when it joins a second mention, if the corpus has at most
+// denseShare × its keys + denseMin keys: the copy costs at most four
+// times the sparse centroid (16 bytes a key) and 4 KB, and a dot
+// product with it reads only the mention's keys. On a corpus of a few
+// hundred keys every event has one; on one of 50,000 keys only events
+// of thousands of keys do.
 const (
-	denseShare = 4
-	denseMin   = 16
+	denseShare = 8
+	denseMin   = 512
 )
 
 // dotDense is dot(v, c) for a centroid c given by its dense weights:
