@@ -27,12 +27,16 @@ func Check(c *Chronology) []Finding {
 		src[a.ID] = a
 	}
 	for _, ev := range c.Events {
+		var main *evidenceList
 		for _, cf := range ev.Conflicts {
 			kind := "conflict"
 			if cf.Moved {
 				kind = "moved"
 			}
-			out = append(out, Finding{Kind: kind, Event: ev.ID, Message: conflictMessage(ev, cf, src)})
+			if main == nil {
+				main = mainEvidence(ev, nil, src)
+			}
+			out = append(out, Finding{Kind: kind, Event: ev.ID, Message: conflictMessage(ev, cf, src, main)})
 		}
 		if ev.Independent == 1 && !ev.Manual {
 			out = append(out, Finding{Kind: "single-source", Event: ev.ID,
@@ -96,59 +100,90 @@ func valueOrNone(v string) string {
 	return v
 }
 
+// evidenceList is the evidence of some mentions, joined with "; ".
+type evidenceList struct {
+	text []byte
+	n    int
+}
+
+// isMain reports whether mention m of ev gives the event's date.
+func isMain(ev *Event, m *Mention) bool {
+	return m.Value != "" && len(m.Value) >= 10 && m.Value[:10] == ev.Date
+}
+
+// mainEvidence is the evidence of the mentions that give the event's
+// date, except those in skip (indexes into ev.Mentions).
+func mainEvidence(ev *Event, skip []bool, src map[string]*Article) *evidenceList {
+	var l evidenceList
+	for i := range ev.Mentions {
+		if m := &ev.Mentions[i]; (skip == nil || !skip[i]) && isMain(ev, m) {
+			if l.n > 0 {
+				l.text = append(l.text, "; "...)
+			}
+			l.text = appendEvidence(l.text, m, src)
+			l.n++
+		}
+	}
+	return &l
+}
+
 // conflictMessage states each side of a conflict with its evidence, in
-// the order the reports came out.
-func conflictMessage(ev *Event, cf Conflict, src map[string]*Article) string {
-	in := make([]bool, len(ev.Mentions))
-	var other, main []byte
+// the order the reports came out. main is mainEvidence(ev, nil, src):
+// it serves every conflict of the event none of whose mentions gives
+// the event's date (as none does, but the rule does not assume it).
+func conflictMessage(ev *Event, cf Conflict, src map[string]*Article, main *evidenceList) string {
+	var other []byte
+	var in []bool
 	for k, i := range cf.Mentions {
-		in[i] = true
+		if isMain(ev, &ev.Mentions[i]) && in == nil {
+			in = make([]bool, len(ev.Mentions))
+		}
+		if in != nil {
+			in[i] = true
+		}
 		if k > 0 {
 			other = append(other, "; "...)
 		}
-		other = appendEvidence(other, ev.Mentions[i], src)
+		other = appendEvidence(other, &ev.Mentions[i], src)
 	}
-	nmain := 0
-	for i, m := range ev.Mentions {
-		if !in[i] && m.Value != "" && len(m.Value) >= 10 && m.Value[:10] == ev.Date {
-			if nmain > 0 {
-				main = append(main, "; "...)
-			}
-			main = appendEvidence(main, m, src)
-			nmain++
+	if in != nil {
+		for _, i := range cf.Mentions {
+			in[i] = true
 		}
+		main = mainEvidence(ev, in, src)
 	}
-	b := make([]byte, 0, len(other)+len(main)+len(ev.Title)+64)
-	b = strconv.AppendQuote(b, ev.Title)
+	var b strings.Builder
+	b.Grow(len(other) + len(main.text) + 2*len(ev.Title) + 80)
+	b.WriteString(strconv.Quote(ev.Title))
 	if cf.Moved {
-		b = append(b, ": first reported for "...)
-		b = append(b, dates.Display(cf.Value, "")...)
-		b = append(b, " ("...)
-		b = append(b, other...)
-		b = append(b, "), later for "...)
-		b = append(b, dates.Display(ev.Date, "")...)
-		b = append(b, " ("...)
-		b = append(b, main...)
-		b = append(b, ')')
-		return string(b)
+		b.WriteString(": first reported for ")
+		b.WriteString(dates.Display(cf.Value, ""))
+		b.WriteString(" (")
+		b.Write(other)
+		b.WriteString("), later for ")
+		b.WriteString(dates.Display(ev.Date, ""))
+		b.WriteString(" (")
+		b.Write(main.text)
+		b.WriteByte(')')
+		return b.String()
 	}
-	b = append(b, ": "...)
-	b = append(b, plural(nmain, "report")...)
-	b = append(b, " says "...)
-	b = append(b, dates.Display(ev.Date, "")...)
-	b = append(b, " ("...)
-	b = append(b, main...)
-	b = append(b, "), but "...)
-	b = append(b, dates.Display(cf.Value, "")...)
-	b = append(b, " ("...)
-	b = append(b, other...)
-	b = append(b, ')')
-	return string(b)
+	b.WriteString(": ")
+	b.WriteString(plural(main.n, "report"))
+	b.WriteString(" says ")
+	b.WriteString(dates.Display(ev.Date, ""))
+	b.WriteString(" (")
+	b.Write(main.text)
+	b.WriteString("), but ")
+	b.WriteString(dates.Display(cf.Value, ""))
+	b.WriteString(" (")
+	b.Write(other)
+	b.WriteByte(')')
+	return b.String()
 }
 
 // appendEvidence appends one mention as a reader checks it to b:
 // phrase, report, date written.
-func appendEvidence(b []byte, m Mention, src map[string]*Article) []byte {
+func appendEvidence(b []byte, m *Mention, src map[string]*Article) []byte {
 	name := m.Article
 	if a := src[m.Article]; a != nil && a.Source != "" {
 		name = a.Source

@@ -161,3 +161,22 @@ func TestFieldsAndTrimMatchStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictMessageMainEvidence checks that the evidence of a
+// conflict's own mentions is never listed on the main side, even for a
+// mention whose value gives the event's date.
+func TestConflictMessageMainEvidence(t *testing.T) {
+	ev := &Event{Title: "Talks", Date: "2025-08-15", Mentions: []Mention{
+		{Article: "a", Phrase: "Friday", Value: "2025-08-15", Anchor: "2025-08-14"},
+		{Article: "b", Phrase: "Saturday", Value: "2025-08-16", Anchor: "2025-08-14"},
+		{Article: "c", Phrase: "August 15", Value: "2025-08-15", Anchor: "2025-08-16"},
+	}}
+	src := map[string]*Article{"a": {ID: "a", Source: "AP"}}
+	main := mainEvidence(ev, nil, src)
+	got := conflictMessage(ev, Conflict{Value: "2025-08-16", Mentions: []int{1, 2}}, src, main)
+	want := `"Talks": 1 report says ` + dates.Display("2025-08-15", "") + ` ("Friday" in AP, published 2025-08-14), but ` +
+		dates.Display("2025-08-16", "") + ` ("Saturday" in b, published 2025-08-14; "August 15" in c, published 2025-08-16)`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
