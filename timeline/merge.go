@@ -510,10 +510,17 @@ func (m *merger) cluster() {
 	type sentKey struct{ art, start int }
 	daysOf := map[sentKey][]int{}
 	if len(timesOfDay) > 0 {
+		// only the sentences of clock times; each list in days order
+		for _, i := range timesOfDay {
+			c := &m.cands[i]
+			daysOf[sentKey{c.art, c.m.SentenceStart}] = nil
+		}
 		for _, i := range days {
 			c := &m.cands[i]
 			k := sentKey{c.art, c.m.SentenceStart}
-			daysOf[k] = append(daysOf[k], i)
+			if l, ok := daysOf[k]; ok {
+				daysOf[k] = append(l, i)
+			}
 		}
 	}
 	for _, i := range timesOfDay {
