@@ -148,6 +148,10 @@ type merger struct {
 	// topics holds each article's topic: the names it uses in two or
 	// more of its dated sentences (sorted key ids), see related.
 	topics [][]int32
+	// topicSig is a 64-bit signature of each article's topics (bit
+	// key%64 set for each key): articles whose signatures share no bit
+	// share no topic.
+	topicSig []uint64
 }
 
 // monthKey is a month (see monthNums) and a content key.
@@ -246,6 +250,12 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		}
 	})
 	m.topics = articleTopics(len(m.articles)+1, m.cands, sentOf, toks, df)
+	m.topicSig = make([]uint64, len(m.topics))
+	for a, t := range m.topics {
+		for _, k := range t {
+			m.topicSig[a] |= 1 << (k & 63)
+		}
+	}
 	return m
 }
 
@@ -439,7 +449,11 @@ func (m *merger) related(i int, cl *cluster) bool {
 	if hasArticle(cl, c.art) {
 		return true
 	}
-	a, b := m.topics[c.art], m.topics[m.cands[cl.founder].art]
+	fa := m.cands[cl.founder].art
+	if m.topicSig[c.art]&m.topicSig[fa] == 0 {
+		return len(m.topics[c.art]) == 0 || len(m.topics[fa]) == 0
+	}
+	a, b := m.topics[c.art], m.topics[fa]
 	// an article too short to name anything twice says nothing of its story
 	return len(a) == 0 || len(b) == 0 || intersects(a, b)
 }

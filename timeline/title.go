@@ -482,12 +482,23 @@ var rankPool = sync.Pool{New: func() any { return new(rankScratch) }}
 
 type rankScratch struct {
 	pairs []uint64 // key<<33 | article<<1 | name
-	list  []keyScore
+	// arts, last and name count per key id: articles using it, the last
+	// article counted plus one, whether a name used it; touched lists
+	// the keys counted.
+	arts, last []int32
+	name       []bool
+	touched    []int32
+	top        []keyScore
 }
 
 type keyScore struct {
 	key   int32
 	score float64
+}
+
+// before orders keys by score, higher first, then by id.
+func (a keyScore) before(b keyScore) bool {
+	return a.score > b.score || a.score == b.score && a.key < b.key
 }
 
 // rankKeys ranks the keys of the clauses of members by the number of
@@ -496,55 +507,82 @@ type keyScore struct {
 // most distinctive content keys, the keys most of its articles use in
 // the clause of their date phrase, rarer keys first between equals.
 func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
+	if n <= 0 {
+		return nil
+	}
 	sc := rankPool.Get().(*rankScratch)
 	defer rankPool.Put(sc)
-	pairs := sc.pairs[:0]
-	for _, i := range members {
-		c := &m.cands[i]
-		for _, t := range c.ctx.clause {
-			if forID && t.idSkip {
-				continue
+	if len(sc.arts) < len(m.keys) {
+		sc.arts, sc.last, sc.name = make([]int32, len(m.keys)), make([]int32, len(m.keys)), make([]bool, len(m.keys))
+	}
+	touched := sc.touched[:0]
+	count := func(key int32, art int, name bool) {
+		if sc.last[key] == 0 {
+			touched = append(touched, key)
+		}
+		if sc.last[key] != int32(art)+1 {
+			sc.last[key] = int32(art) + 1
+			sc.arts[key]++
+		}
+		sc.name[key] = sc.name[key] || name
+	}
+	if slices.IsSortedFunc(members, func(a, b int) int { return cmp.Compare(m.cands[a].art, m.cands[b].art) }) {
+		// the members of an article are together: a key's articles are
+		// counted as they change
+		for _, i := range members {
+			c := &m.cands[i]
+			for _, t := range c.ctx.clause {
+				if !forID || !t.idSkip {
+					count(t.key, c.art, t.name)
+				}
 			}
-			p := uint64(t.key)<<33 | uint64(c.art)<<1
-			if t.name {
-				p |= 1
+		}
+	} else {
+		pairs := sc.pairs[:0]
+		for _, i := range members {
+			c := &m.cands[i]
+			for _, t := range c.ctx.clause {
+				if forID && t.idSkip {
+					continue
+				}
+				p := uint64(t.key)<<33 | uint64(c.art)<<1
+				if t.name {
+					p |= 1
+				}
+				pairs = append(pairs, p)
 			}
-			pairs = append(pairs, p)
+		}
+		slices.Sort(pairs)
+		for _, p := range pairs {
+			count(int32(p>>33), int(p>>1&(1<<32-1)), p&1 != 0)
+		}
+		sc.pairs = pairs
+	}
+	// the first n by score, kept sorted
+	top := sc.top[:0]
+	for _, key := range touched {
+		k := keyScore{key, float64(sc.arts[key]) * m.weight[key]}
+		if forID && sc.name[key] {
+			k.score *= 2
+		}
+		sc.arts[key], sc.last[key], sc.name[key] = 0, 0, false
+		if len(top) == n && !k.before(top[n-1]) {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, k)
+		} else {
+			top[n-1] = k
+		}
+		for j := len(top) - 1; j > 0 && top[j].before(top[j-1]); j-- {
+			top[j], top[j-1] = top[j-1], top[j]
 		}
 	}
-	slices.Sort(pairs)
-	list := sc.list[:0]
-	for k := 0; k < len(pairs); {
-		key := int32(pairs[k] >> 33)
-		arts, name := 0, false
-		lastArt := uint64(1<<64 - 1)
-		for ; k < len(pairs) && int32(pairs[k]>>33) == key; k++ {
-			if art := pairs[k] >> 1 & (1<<32 - 1); art != lastArt {
-				arts++
-				lastArt = art
-			}
-			name = name || pairs[k]&1 != 0
-		}
-		score := float64(arts) * m.weight[key]
-		if forID && name {
-			score *= 2
-		}
-		list = append(list, keyScore{key, score})
+	out := make([]int32, len(top))
+	for j, k := range top {
+		out[j] = k.key
 	}
-	slices.SortFunc(list, func(a, b keyScore) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return cmp.Compare(a.key, b.key)
-	})
-	out := make([]int32, 0, min(n, len(list)))
-	for _, k := range list {
-		if len(out) == n {
-			break
-		}
-		out = append(out, k.key)
-	}
-	sc.pairs, sc.list = pairs, list
+	sc.touched, sc.top = touched, top
 	return out
 }
 
@@ -620,10 +658,10 @@ func (m *merger) unique(id string, taken map[string]bool) string {
 // of keys (ids); between forms as frequent, the first in string order.
 func (m *merger) surfacesOf(members []int, keys []int32) []string {
 	type form struct {
-		k int
-		w string
+		k, n int
+		w    string
 	}
-	count := map[form]int{}
+	var forms []form // few: a key is written a few ways
 	for _, i := range members {
 		c := &m.cands[i]
 		for _, t := range c.ctx.clause {
@@ -631,8 +669,20 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 				continue
 			}
 			for k, key := range keys {
-				if t.key == key {
-					count[form{k, surfaceForm(c.m.Sentence[t.start:t.end])}]++
+				if t.key != key {
+					continue
+				}
+				w := surfaceForm(c.m.Sentence[t.start:t.end])
+				found := false
+				for f := range forms {
+					if forms[f].k == k && forms[f].w == w {
+						forms[f].n++
+						found = true
+						break
+					}
+				}
+				if !found {
+					forms = append(forms, form{k, 1, w})
 				}
 			}
 		}
@@ -642,9 +692,9 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 	for k, key := range keys {
 		out[k] = m.keys[key]
 	}
-	for f, c := range count {
-		if c > n[f.k] || c == n[f.k] && f.w < out[f.k] {
-			out[f.k], n[f.k] = f.w, c
+	for _, f := range forms {
+		if f.n > n[f.k] || f.n == n[f.k] && f.w < out[f.k] {
+			out[f.k], n[f.k] = f.w, f.n
 		}
 	}
 	return out
