@@ -92,7 +92,8 @@ func wireGroups(articles []*Article) []int {
 				}
 			}
 		}
-		slices.Sort(touched)
+		// any order: each union links the larger root under the smaller,
+		// so every group's root is its first article whatever the order
 		for _, j := range touched {
 			// a resemblance of wireThreshold shares at least that many sketch hashes
 			if float64(count[j]) >= wireThreshold*float64(min(len(sketches[i]), len(sketches[j]))) &&
