@@ -130,21 +130,15 @@ type merger struct {
 	// holding each article's mentions.
 	posting postTable
 	byArt   [][]int
-	next    map[string]int // see unique
-	periods []periodSpan   // see period
-	// seen, epoch and ids are placeCoarse's scratch space.
-	seen     []int
-	epoch    int
-	ids      []int
-	fresh    vector           // join's scratch space
-	byWeight vector           // probeTerms' scratch space
-	lists    []postingList    // placeCoarse's scratch space
-	keys     []string         // every content key, in string order: a key's id is its index
-	weight   []float64        // idf weight of each key id (see idfWeight)
-	members  map[*Event][]int // an event's candidate indexes, for curation
-	titles   titleCache       // see titleOf
-	solo     map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
-	persons  map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
+	next    map[string]int   // see unique
+	periods []periodSpan     // see period
+	seq     placer           // places candidates one after another (see placer)
+	keys    []string         // every content key, in string order: a key's id is its index
+	weight  []float64        // idf weight of each key id (see idfWeight)
+	members map[*Event][]int // an event's candidate indexes, for curation
+	titles  titleCache       // see titleOf
+	solo    map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
+	persons map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 	// topics holds each article's topic: the names it uses in two or
 	// more of its dated sentences (sorted key ids), see related.
 	topics [][]int32
@@ -160,6 +154,7 @@ type monthKey struct{ month, key int32 }
 func newMerger(articles []*Article, mentions []Mention) *merger {
 	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{},
 		byArt: make([][]int, len(articles)+1)}
+	m.seq = placer{m: m, sc: &placeScratch{}}
 	for i, a := range articles {
 		m.artIndex[a.ID] = i
 	}
@@ -548,8 +543,126 @@ func (m *merger) cluster() {
 	}
 	m.joinConflicts()
 	m.sortCands(coarse)
-	for _, i := range coarse {
-		m.placeCoarse(i)
+	m.placeCoarseAll(coarse)
+}
+
+// placeCoarseAll places the coarse mentions (sorted by sortCands),
+// finest first. A coarse mention reads only the clusters posted in the
+// months of its span and changes only clusters inside its span (and
+// the posting lists of their months), so mentions of one precision
+// whose spans cover disjoint months do not see each other: each group
+// of them is placed on its own, on every core, numbering the clusters
+// it founds in a range of its own; the clusters are then renumbered in
+// mention order, as placing the mentions one after another numbers
+// them, and the groups' posting lists and article lists join the
+// merger's. The result does not depend on the parallelism.
+func (m *merger) placeCoarseAll(coarse []int) {
+	workers := runtime.GOMAXPROCS(0)
+	scratch := make([]placeScratch, workers)
+	for lo := 0; lo < len(coarse); {
+		prec := m.cands[coarse[lo]].span.Precision
+		hi := lo
+		var groups [][]int
+		g, last := lo, 0 // the group's first mention, its last month
+		for ; hi < len(coarse) && m.cands[coarse[hi]].span.Precision == prec; hi++ {
+			first, end := monthRange(m.cands[coarse[hi]].span)
+			if hi > g && first > last {
+				groups = append(groups, coarse[g:hi])
+				g = hi
+			}
+			if hi == g {
+				last = end
+			} else {
+				last = max(last, end)
+			}
+		}
+		groups = append(groups, coarse[g:hi])
+		if len(groups) == 1 || !placeInGroups {
+			for _, i := range coarse[lo:hi] {
+				m.seq.placeCoarse(i)
+			}
+		} else {
+			m.placeGroups(groups, scratch)
+		}
+		lo = hi
+	}
+}
+
+// placeInGroups lets tests place coarse mentions one after another
+// (see TestCoarseGroupsSameAsSequential).
+var placeInGroups = true
+
+// monthRange returns the first and last month (year*12+month-1) a span
+// overlaps, as monthNums lists them but never cut.
+func monthRange(s dates.Span) (first, last int) {
+	first = s.Start.Year()*12 + int(s.Start.Month()) - 1
+	end := s.End.UTC()
+	last = end.Year()*12 + int(end.Month()) - 1
+	if !dates.Day(end.Year(), end.Month(), 1).Before(s.End) {
+		last--
+	}
+	return first, max(first, last)
+}
+
+// placeGroups places groups of coarse mentions that see disjoint
+// months (see placeCoarseAll), each with a placer of its own.
+func (m *merger) placeGroups(groups [][]int, scratch []placeScratch) {
+	base := len(m.clusters)
+	n := 0
+	placers := make([]*placer, len(groups))
+	for g, list := range groups {
+		placers[g] = &placer{m: m, local: true, byArt: map[int][]int{}, next: base + n, end: base + n + len(list)}
+		n += len(list)
+	}
+	m.clusters = append(m.clusters, make([]*cluster, n)...)
+	forEachWorker(len(groups), len(scratch), func(w, g int) {
+		p := placers[g]
+		p.sc = &scratch[w]
+		for _, i := range groups[g] {
+			p.placeCoarse(i)
+		}
+	})
+	// number the new clusters in mention order: group by group, each in
+	// the order it founded them
+	provisional := append([]*cluster(nil), m.clusters[base:]...)
+	final := make([]int, n) // provisional id - base → final id
+	m.clusters = m.clusters[:base]
+	for _, p := range placers {
+		for _, id := range p.created {
+			final[id-base] = len(m.clusters)
+			cl := provisional[id-base]
+			for _, i := range cl.members {
+				m.cands[i].cl = len(m.clusters)
+			}
+			m.clusters = append(m.clusters, cl)
+		}
+	}
+	renumber := func(ids []int) {
+		for k, id := range ids {
+			if id >= base {
+				ids[k] = final[id-base]
+			}
+		}
+	}
+	for _, p := range placers {
+		for _, sl := range p.posting.slots {
+			if sl.list == 0 {
+				continue
+			}
+			l := p.posting.lists[sl.list-1]
+			renumber(l)
+			m.posting.set(monthKey{int32(sl.key >> 32), int32(uint32(sl.key))}, l)
+		}
+		arts := make([]int, 0, len(p.byArt))
+		for a := range p.byArt {
+			arts = append(arts, a)
+		}
+		slices.Sort(arts)
+		for _, a := range arts {
+			l := p.byArt[a]
+			renumber(l)
+			m.byArt[a] = append(m.byArt[a], l...)
+		}
 	}
 }
 
@@ -597,22 +710,82 @@ func (m *merger) sortCands(idx []int) {
 	}
 }
 
-func (m *merger) newCluster(i int) int {
+func (m *merger) newCluster(i int) int { return m.seq.newCluster(i) }
+
+func (m *merger) placeCoarse(i int) { m.seq.placeCoarse(i) }
+
+// newCluster founds a cluster with candidate i. A worker's placer
+// numbers it in its own range of ids (see placeCoarseAll).
+func (p *placer) newCluster(i int) int {
+	m := p.m
 	c := &m.cands[i]
 	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, founder: i, articles: []int32{int32(c.art)}}
 	if isDay(c.span) {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
-	id := len(m.clusters)
-	c.cl = id
-	m.clusters = append(m.clusters, cl)
-	if isDay(cl.span) {
-		m.byDay[dayNum(cl.span)] = append(m.byDay[dayNum(cl.span)], id)
+	var id int
+	if p.local {
+		id = p.next
+		p.next++
+		m.clusters[id] = cl
+		p.created = append(p.created, id)
+	} else {
+		id = len(m.clusters)
+		m.clusters = append(m.clusters, cl)
+		if isDay(cl.span) {
+			m.byDay[dayNum(cl.span)] = append(m.byDay[dayNum(cl.span)], id)
+		}
 	}
+	c.cl = id
 	cl.months = monthNums(cl.span)
-	m.post(id, c.vec)
-	m.byArt[c.art] = append(m.byArt[c.art], id)
+	p.post(id, c.vec)
+	p.addByArt(c.art, id)
 	return id
+}
+
+// placer places candidates into clusters: the merger's own (seq), which
+// writes to the merger, or a worker's, which places the coarse mentions
+// of one group of months (see placeCoarseAll) and keeps what it changes
+// in the merger's shared indexes to itself until the group is done.
+type placer struct {
+	m  *merger
+	sc *placeScratch
+	// for a worker's placer:
+	local     bool
+	posting   postTable     // the posting lists it changed, copied on first change
+	byArt     map[int][]int // clusters it added to articles
+	next, end int           // the next id of its range, and the range's end
+	created   []int         // the clusters it founded, in order
+}
+
+// placeScratch is placeCoarse's and join's scratch space.
+type placeScratch struct {
+	// seen, epoch and ids collect a coarse mention's candidate clusters.
+	seen     []int
+	epoch    int
+	ids      []int
+	byWeight vector        // probeTerms'
+	lists    []postingList // placeCoarse's
+	fresh    vector        // join's
+}
+
+// postingOf returns the posting list of k as the placer sees it.
+func (p *placer) postingOf(k monthKey) []int {
+	if p.local && p.posting.n > 0 {
+		if l := p.posting.get(k); l != nil {
+			return l
+		}
+	}
+	return p.m.posting.get(k)
+}
+
+// addByArt records that cluster id holds a mention of article art.
+func (p *placer) addByArt(art, id int) {
+	if p.local {
+		p.byArt[art] = append(p.byArt[art], id)
+		return
+	}
+	p.m.byArt[art] = append(p.m.byArt[art], id)
 }
 
 // postTable maps a month and a key to a posting list: an open
@@ -651,6 +824,13 @@ func (t *postTable) get(k monthKey) []int {
 	return nil
 }
 
+// set makes l the posting list of k.
+func (t *postTable) set(k monthKey, l []int) {
+	t.add(k, -1)
+	i := t.slots[t.slot(k.pack())].list - 1
+	t.lists[i] = l
+}
+
 // add appends id to the posting list of k.
 func (t *postTable) add(k monthKey, id int) {
 	if 2*(t.n+1) > len(t.slots) {
@@ -674,24 +854,38 @@ func (t *postTable) add(k monthKey, id int) {
 }
 
 // post adds cluster id to the posting lists of its months for keys of v.
-func (m *merger) post(id int, v vector) {
-	for _, mo := range m.clusters[id].months {
+func (p *placer) post(id int, v vector) {
+	for _, mo := range p.m.clusters[id].months {
 		for _, t := range v {
 			k := monthKey{mo, t.key}
-			m.posting.add(k, id)
+			if !p.local {
+				p.m.posting.add(k, id)
+				continue
+			}
+			if p.posting.get(k) == nil {
+				// copy the shared list before changing it
+				if l := p.m.posting.get(k); l != nil {
+					p.posting.set(k, append(make([]int, 0, len(l)+4), l...))
+				}
+			}
+			p.posting.add(k, id)
 		}
 	}
 }
 
-func (m *merger) join(ci, i int) {
+func (m *merger) join(ci, i int) { m.seq.join(ci, i) }
+
+// join adds candidate i to cluster ci.
+func (p *placer) join(ci, i int) {
+	m := p.m
 	cl := m.clusters[ci]
 	c := &m.cands[i]
 	cl.members = append(cl.members, i)
 	c.cl = ci
-	m.fresh = appendNewKeys(m.fresh[:0], cl.centroid, c.vec)
-	fresh := m.fresh
+	p.sc.fresh = appendNewKeys(p.sc.fresh[:0], cl.centroid, c.vec)
+	fresh := p.sc.fresh
 	if len(fresh) > 0 {
-		m.post(ci, fresh)
+		p.post(ci, fresh)
 	}
 	if !cl.owned {
 		// the founder's vector is shared with its candidate: copy it once
@@ -714,7 +908,7 @@ func (m *merger) join(ci, i int) {
 	}
 	if k, found := slices.BinarySearch(cl.articles, int32(c.art)); !found {
 		cl.articles = slices.Insert(cl.articles, k, int32(c.art))
-		m.byArt[c.art] = append(m.byArt[c.art], ci)
+		p.addByArt(c.art, ci)
 	}
 }
 
@@ -983,30 +1177,31 @@ func (m *merger) conflictable(a, b *cluster, apart int) bool {
 
 // placeCoarse puts a week, month, year... mention into the most similar
 // event inside its span, or founds a new one.
-func (m *merger) placeCoarse(i int) {
+func (p *placer) placeCoarse(i int) {
+	m, sc := p.m, p.sc
 	c := &m.cands[i]
 	within, months := m.period(c)
 	inside := func(cl *cluster) bool { return within.Contains(cl.span) }
 	// Only clusters sharing a key with the mention can reach the
 	// threshold: they come from the posting lists of its months. In id
 	// order, the first of equally similar clusters wins, as over all.
-	m.epoch++
-	for len(m.seen) < len(m.clusters) {
-		m.seen = append(m.seen, 0)
+	sc.epoch++
+	for len(sc.seen) < len(m.clusters) {
+		sc.seen = append(sc.seen, 0)
 	}
-	ids := m.ids[:0]
-	probe := m.probeTerms(c.vec, c.norm, coarseThreshold)
-	lists := m.lists[:0]
+	ids := sc.ids[:0]
+	probe := sc.probeTerms(c.vec, c.norm, coarseThreshold)
+	lists := sc.lists[:0]
 	total := 0
 	for _, mo := range months {
 		for _, t := range probe {
-			if l := m.posting.get(monthKey{mo, t.key}); len(l) > 0 {
+			if l := p.postingOf(monthKey{mo, t.key}); len(l) > 0 {
 				lists = append(lists, postingList{l, t.w, len(lists)})
 				total += len(l)
 			}
 		}
 	}
-	m.lists = lists
+	sc.lists = lists
 	budget := total
 	if total > coarseBudget {
 		// the most specific lists first (see coarseBudget)
@@ -1030,44 +1225,51 @@ func (m *merger) placeCoarse(i int) {
 		}
 		budget -= len(l.ids)
 		for _, id := range l.ids {
-			if m.seen[id] != m.epoch {
-				m.seen[id] = m.epoch
+			if sc.seen[id] != sc.epoch {
+				sc.seen[id] = sc.epoch
 				ids = append(ids, id)
 			}
 		}
 	}
-	m.ids = ids
+	sc.ids = ids
 	// ids are unsorted: bestOf breaks ties by id, as best over sorted ids would
 	ci, s := m.bestOf(ids, c.vec, c.norm, func(cl *cluster) bool { return inside(cl) && m.related(i, cl) })
 	if ci >= 0 && s >= coarseThreshold {
-		m.join(ci, i)
+		p.join(ci, i)
 		return
 	}
 	// No finer event: an event founded by a mention of the same period
 	// (same value and modifier) in the same words, of the same story.
 	ci, s = m.bestOf(ids, c.vec, c.norm, func(cl *cluster) bool { return m.samePeriod(i, cl) && m.related(i, cl) })
 	if ci >= 0 && s >= coarseSameThreshold {
-		m.join(ci, i)
+		p.join(ci, i)
 		return
 	}
 	// An article that names a period holding exactly one of its own
 	// events ("as both leaders approach their meeting next week") speaks
 	// of that event when the words allow it.
+	// (an article's clusters in any order: what counts is whether
+	// exactly one is inside)
 	own := -1
-	for _, id := range m.byArt[c.art] {
-		if cl := m.clusters[id]; !cl.dead && inside(cl) && id != own {
-			if own >= 0 {
-				own = -2
-				break
+	for _, list := range [2][]int{m.byArt[c.art], p.byArt[c.art]} {
+		for _, id := range list {
+			if cl := m.clusters[id]; !cl.dead && inside(cl) && id != own {
+				if own >= 0 {
+					own = -2
+					break
+				}
+				own = id
 			}
-			own = id
+		}
+		if own == -2 {
+			break
 		}
 	}
 	if own >= 0 && m.sim(c.vec, c.norm, m.clusters[own]) > 0 {
-		m.join(own, i)
+		p.join(own, i)
 		return
 	}
-	m.newCluster(i)
+	p.newCluster(i)
 }
 
 // samePeriod reports whether cluster cl was founded by a coarse
@@ -1111,12 +1313,12 @@ type postingList struct {
 // needs not be looked at. The result is the same as reading every
 // term's list, with far fewer clusters scored (the story's common
 // words are the light ones and have the longest lists).
-func (m *merger) probeTerms(v vector, vn float64, threshold float64) vector {
+func (sc *placeScratch) probeTerms(v vector, vn float64, threshold float64) vector {
 	if vn == 0 {
 		return nil
 	}
-	m.byWeight = append(m.byWeight[:0], v...)
-	slices.SortFunc(m.byWeight, func(a, b term) int {
+	sc.byWeight = append(sc.byWeight[:0], v...)
+	slices.SortFunc(sc.byWeight, func(a, b term) int {
 		if a.w != b.w {
 			return cmp.Compare(a.w, b.w)
 		}
@@ -1125,11 +1327,11 @@ func (m *merger) probeTerms(v vector, vn float64, threshold float64) vector {
 	limit := (threshold - 1e-9) * vn
 	limit *= limit
 	sum, k := 0.0, 0
-	for k < len(m.byWeight) && sum+m.byWeight[k].w*m.byWeight[k].w < limit {
-		sum += m.byWeight[k].w * m.byWeight[k].w
+	for k < len(sc.byWeight) && sum+sc.byWeight[k].w*sc.byWeight[k].w < limit {
+		sum += sc.byWeight[k].w * sc.byWeight[k].w
 		k++
 	}
-	return m.byWeight[k:]
+	return sc.byWeight[k:]
 }
 
 // narrow returns the part of a span a modifier points at: the first,

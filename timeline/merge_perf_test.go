@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"runtime"
 	"slices"
@@ -178,5 +179,50 @@ func TestConflictMessageMainEvidence(t *testing.T) {
 		dates.Display("2025-08-16", "") + ` ("Saturday" in b, published 2025-08-14; "August 15" in c, published 2025-08-16)`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestCoarseGroupsSameAsSequential merges a corpus with coarse mentions
+// of many months and years placed in groups (see placeCoarseAll) and
+// one after another, and compares the results byte for byte.
+func TestCoarseGroupsSameAsSequential(t *testing.T) {
+	arts, ms := benchCorpus(600)
+	// year and season mentions too, overlapping the months
+	for i := 0; i < len(ms); i += 7 {
+		m := ms[i]
+		m.Value, m.Rule = m.Value[:4], "year"
+		if i%3 == 0 {
+			m.Mod = "START"
+		}
+		ms = append(ms, m)
+	}
+	defer func() { placeInGroups = true }()
+	var want, wantClusters []byte
+	for _, grouped := range []bool{false, true} {
+		placeInGroups = grouped
+		got, err := json.Marshal(MergeAll(arts, ms, Config{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the clusters themselves, in order: members and each candidate's cluster
+		m := newMerger(arts, ms)
+		m.cluster()
+		var b strings.Builder
+		for id, cl := range m.clusters {
+			fmt.Fprintln(&b, id, cl.dead, cl.members, cl.articles)
+		}
+		for i := range m.cands {
+			fmt.Fprint(&b, m.cands[i].cl, " ")
+		}
+		if want == nil {
+			want, wantClusters = got, []byte(b.String())
+			continue
+		}
+		if string(got) != string(want) {
+			t.Error("coarse mentions placed in groups merge differently from one after another")
+		}
+		if b.String() != string(wantClusters) {
+			t.Error("coarse mentions placed in groups make other clusters than one after another")
+		}
 	}
 }
