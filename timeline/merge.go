@@ -669,6 +669,67 @@ func (m *merger) placeGroups(groups [][]int, scratch []placeScratch) {
 // sortCands orders candidates finest first, then by date, then by
 // article and position: the order decides which mention founds an event.
 func (m *merger) sortCands(idx []int) {
+	// Each candidate's key (precision, start in seconds and
+	// nanoseconds, article, position, index) packed into three words
+	// compared in order; idx is in increasing order, so ties keep it,
+	// as a stable sort would.
+	type sortKey struct{ hi, mid, lo uint64 }
+	keys := make([]sortKey, len(idx))
+	for k, i := range idx {
+		c := &m.cands[i]
+		p := c.span.Precision
+		if p == dates.PrecisionTime {
+			p = dates.PrecisionDay
+		}
+		start, nsec, pos := c.span.Start.Unix(), c.span.Start.Nanosecond(), c.m.Start
+		if p < 0 || p >= 32 || start < -1<<57 || start >= 1<<57 || c.art >= 1<<34 || pos < -1<<31 || pos >= 1<<31 || i >= 1<<32 {
+			m.sortCandsSlow(idx)
+			return
+		}
+		keys[k] = sortKey{uint64(p)<<58 | uint64(start+1<<57), uint64(nsec)<<34 | uint64(c.art), uint64(pos+1<<31)<<32 | uint64(i)}
+	}
+	compare := func(x, y sortKey) int {
+		if x.hi != y.hi {
+			return cmp.Compare(x.hi, y.hi)
+		}
+		if x.mid != y.mid {
+			return cmp.Compare(x.mid, y.mid)
+		}
+		return cmp.Compare(x.lo, y.lo)
+	}
+	// two halves sorted on two cores, then merged: keys are distinct,
+	// so the order is the same whatever the parallelism
+	half := len(keys) / 2
+	if len(keys) < 4096 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(keys, compare)
+	} else {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slices.SortFunc(keys[:half], compare)
+		}()
+		slices.SortFunc(keys[half:], compare)
+		wg.Wait()
+		a, b := keys[:half], keys[half:]
+		for k := range idx {
+			if len(b) == 0 || len(a) > 0 && compare(a[0], b[0]) < 0 {
+				idx[k] = int(a[0].lo & (1<<32 - 1))
+				a = a[1:]
+			} else {
+				idx[k] = int(b[0].lo & (1<<32 - 1))
+				b = b[1:]
+			}
+		}
+		return
+	}
+	for k := range keys {
+		idx[k] = int(keys[k].lo & (1<<32 - 1))
+	}
+}
+
+// sortCandsSlow is sortCands for keys out of the packed ranges.
+func (m *merger) sortCandsSlow(idx []int) {
 	type sortKey struct {
 		prec  dates.Precision
 		start int64 // span start: Unix seconds and nanoseconds (UnixNano overflows before 1678)
@@ -686,7 +747,6 @@ func (m *merger) sortCands(idx []int) {
 		}
 		keys[k] = sortKey{p, c.span.Start.Unix(), c.span.Start.Nanosecond(), c.art, c.m.Start, i}
 	}
-	// idx is in increasing order: ties keep it, as a stable sort would
 	slices.SortFunc(keys, func(x, y sortKey) int {
 		if x.prec != y.prec {
 			return cmp.Compare(x.prec, y.prec)

@@ -226,3 +226,24 @@ func TestCoarseGroupsSameAsSequential(t *testing.T) {
 		}
 	}
 }
+
+func TestSortCandsMatchesSlow(t *testing.T) {
+	arts, ms := benchCorpus(3000) // over 4096 candidates: the two-core path
+	rng := rand.New(rand.NewSource(4))
+	for i := range ms {
+		if rng.Intn(3) == 0 { // ties of precision and start between articles
+			ms[i].Value = ms[rng.Intn(len(ms))].Value
+		}
+	}
+	m := newMerger(arts, ms)
+	idx := make([]int, len(m.cands))
+	for i := range idx {
+		idx[i] = i
+	}
+	fast, slow := slices.Clone(idx), slices.Clone(idx)
+	m.sortCands(fast)
+	m.sortCandsSlow(slow)
+	if !slices.Equal(fast, slow) {
+		t.Fatal("sortCands and sortCandsSlow disagree")
+	}
+}
