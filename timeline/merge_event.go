@@ -3,6 +3,7 @@ package timeline
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -83,9 +84,10 @@ func (m *merger) redateClockTimes(ev *Event, members []int) {
 
 // dayGroup is the mentions that give one day to an event.
 type dayGroup struct {
+	day           int // year*10000 + month*100 + day
 	value         string
-	idx           []int // indexes into Event.Mentions
-	articles      map[int]bool
+	idx           []int     // indexes into Event.Mentions
+	articles      []int     // sorted and distinct once the groups are made
 	first, last   time.Time // earliest and latest publication of those articles
 	undatedSource bool
 }
@@ -96,22 +98,28 @@ type dayGroup struct {
 // later reported for another): then the latest report's day wins and
 // the change is a move. Without day mentions, the finest date wins.
 func (m *merger) date(ev *Event, members []int) {
-	groups := map[string]*dayGroup{}
+	// the groups in order of first mention (an event has a few days)
 	var order []*dayGroup
 	for k, i := range members {
 		c := &m.cands[i]
 		if !isDay(c.span) || c.attached {
 			continue
 		}
-		v := dates.DayValue(c.span.Start)
-		g := groups[v]
+		y, mo, d := c.span.Start.Date()
+		day := y*10000 + int(mo)*100 + d
+		var g *dayGroup
+		for _, o := range order {
+			if o.day == day {
+				g = o
+				break
+			}
+		}
 		if g == nil {
-			g = &dayGroup{value: v, articles: map[int]bool{}}
-			groups[v] = g
+			g = &dayGroup{day: day, value: dates.DayValue(c.span.Start)}
 			order = append(order, g)
 		}
 		g.idx = append(g.idx, k)
-		g.articles[c.art] = true
+		g.articles = append(g.articles, c.art)
 		pub := m.published(c.art)
 		if pub.IsZero() {
 			g.undatedSource = true
@@ -127,6 +135,10 @@ func (m *merger) date(ev *Event, members []int) {
 	if len(order) == 0 {
 		m.coarseDate(ev, members)
 		return
+	}
+	for _, g := range order {
+		slices.Sort(g.articles)
+		g.articles = slices.Compact(g.articles)
 	}
 	sort.Slice(order, func(a, b int) bool {
 		if !order[a].first.Equal(order[b].first) {
@@ -193,40 +205,43 @@ func (m *merger) published(art int) time.Time {
 	return time.Time{}
 }
 
-// independentOf counts the wire groups among articles.
-func (m *merger) independentOf(arts map[int]bool) int {
-	seen := map[int]bool{}
-	for a := range arts {
-		g := a
+// independentOf counts the wire groups among articles (distinct).
+func (m *merger) independentOf(arts []int) int {
+	groups := make([]int, len(arts))
+	for k, a := range arts {
+		groups[k] = a
 		if a < len(m.wire) {
-			g = m.wire[a]
+			groups[k] = m.wire[a]
 		}
-		seen[g] = true
 	}
-	return len(seen)
+	slices.Sort(groups)
+	return len(slices.Compact(groups))
 }
 
 // sources sets Sources, Independent, FirstReported, LastReported,
 // Announced and Flags.
 func (m *merger) sources(ev *Event, members []int) {
-	arts := map[int]bool{}
+	arts := make([]int, 0, len(members))
 	for _, i := range members {
-		arts[m.cands[i].art] = true
-	}
-	ev.Sources = ev.Sources[:0]
-	seen := map[string]bool{}
-	for _, mn := range ev.Mentions {
-		if !seen[mn.Article] {
-			seen[mn.Article] = true
-			ev.Sources = append(ev.Sources, mn.Article)
+		if a := m.cands[i].art; len(arts) == 0 || arts[len(arts)-1] != a {
+			arts = append(arts, a)
 		}
 	}
-	sort.Strings(ev.Sources)
+	slices.Sort(arts)
+	arts = slices.Compact(arts)
+	ev.Sources = ev.Sources[:0]
+	for k := range ev.Mentions {
+		if a := ev.Mentions[k].Article; len(ev.Sources) == 0 || ev.Sources[len(ev.Sources)-1] != a {
+			ev.Sources = append(ev.Sources, a)
+		}
+	}
+	slices.Sort(ev.Sources)
+	ev.Sources = slices.Compact(ev.Sources)
 	ev.Independent = m.independentOf(arts)
 	span, _ := dates.ParseSpan(ev.Date)
 	var first, last, announced time.Time
 	inferred := false
-	for a := range arts {
+	for _, a := range arts {
 		pub := m.published(a)
 		if pub.IsZero() {
 			continue
