@@ -510,9 +510,7 @@ func (m *merger) cluster() {
 		c.period = p
 	}
 	m.sortCands(days)
-	for _, i := range days {
-		m.placeDay(i)
-	}
+	m.placeDays(days)
 	m.joinRepeatedDays()
 	m.sortCands(timesOfDay)
 	// the day mentions of each sentence, for clock times beside a date
@@ -784,7 +782,7 @@ func (p *placer) newCluster(i int) int {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
 	var id int
-	if p.local {
+	if p.local || p.day {
 		id = p.next
 		p.next++
 		m.clusters[id] = cl
@@ -816,6 +814,18 @@ type placer struct {
 	byArt     map[int][]int // clusters it added to articles
 	next, end int           // the next id of its range, and the range's end
 	created   []int         // the clusters it founded, in order
+	// for a worker's placer of one day's mentions (see placeDays), which
+	// reads no posting or article list: what it adds to them, in order.
+	day  bool
+	ops  []placeOp
+	keys []int32 // the keys of post ops
+}
+
+// placeOp is an addition to the posting lists (keys[from:to] of cluster
+// id) or, with art >= 0, to the clusters of an article.
+type placeOp struct {
+	id, art  int
+	from, to int
 }
 
 // placeScratch is placeCoarse's and join's scratch space.
@@ -841,6 +851,10 @@ func (p *placer) postingOf(k monthKey) []int {
 
 // addByArt records that cluster id holds a mention of article art.
 func (p *placer) addByArt(art, id int) {
+	if p.day {
+		p.ops = append(p.ops, placeOp{id: id, art: art})
+		return
+	}
 	if p.local {
 		p.byArt[art] = append(p.byArt[art], id)
 		return
@@ -915,6 +929,14 @@ func (t *postTable) add(k monthKey, id int) {
 
 // post adds cluster id to the posting lists of its months for keys of v.
 func (p *placer) post(id int, v vector) {
+	if p.day {
+		from := len(p.keys)
+		for _, t := range v {
+			p.keys = append(p.keys, t.key)
+		}
+		p.ops = append(p.ops, placeOp{id: id, art: -1, from: from, to: len(p.keys)})
+		return
+	}
 	for _, mo := range p.m.clusters[id].months {
 		for _, t := range v {
 			k := monthKey{mo, t.key}
@@ -1078,6 +1100,89 @@ type periodSpan struct {
 func (m *merger) period(c *cand) (dates.Span, []int32) {
 	p := &m.periods[c.period]
 	return p.within, p.months
+}
+
+// placeDays places the day mentions (sorted by sortCands). A day
+// mention reads and changes only the clusters of its own day, and the
+// mentions of one day come together: each day is placed on its own, on
+// every core, numbering the clusters it founds in a range of its own
+// and noting what it adds to the posting and article lists; then the
+// clusters are renumbered and the additions made day after day, in the
+// order placing the mentions one after another makes them. The result
+// does not depend on the parallelism.
+func (m *merger) placeDays(days []int) {
+	if !placeInGroups || len(days) == 0 {
+		for _, i := range days {
+			m.placeDay(i)
+		}
+		return
+	}
+	var groups [][]int
+	for lo := 0; lo < len(days); {
+		d := dayNum(m.cands[days[lo]].span)
+		hi := lo + 1
+		for hi < len(days) && dayNum(m.cands[days[hi]].span) == d {
+			hi++
+		}
+		groups = append(groups, days[lo:hi])
+		lo = hi
+	}
+	base := len(m.clusters)
+	placers := make([]placer, len(groups))
+	n := 0
+	for g := range groups {
+		placers[g] = placer{m: m, day: true, next: base + n, end: base + n + len(groups[g])}
+		n += len(groups[g])
+	}
+	m.clusters = append(m.clusters, make([]*cluster, n)...)
+	workers := runtime.GOMAXPROCS(0)
+	scratch := make([]placeScratch, workers)
+	// chunks of days, so that a worker's scratch serves many
+	const daysPerChunk = 16
+	forEachWorker((len(groups)+daysPerChunk-1)/daysPerChunk, workers, func(w, k int) {
+		for g := k * daysPerChunk; g < min(len(groups), (k+1)*daysPerChunk); g++ {
+			p := &placers[g]
+			p.sc = &scratch[w]
+			for _, i := range groups[g] {
+				c := &m.cands[i]
+				if ci, s := m.best(p.created, c.vec, c.norm, nil); ci >= 0 && s >= sameDayThreshold {
+					p.join(ci, i)
+					continue
+				}
+				p.newCluster(i)
+			}
+		}
+	})
+	// number the clusters day after day, then replay the additions
+	provisional := append([]*cluster(nil), m.clusters[base:]...)
+	final := make([]int, n)
+	m.clusters = m.clusters[:base]
+	for g := range placers {
+		p := &placers[g]
+		for _, id := range p.created {
+			f := len(m.clusters)
+			final[id-base] = f
+			cl := provisional[id-base]
+			for _, i := range cl.members {
+				m.cands[i].cl = f
+			}
+			m.clusters = append(m.clusters, cl)
+			d := dayNum(cl.span)
+			m.byDay[d] = append(m.byDay[d], f)
+		}
+		for _, op := range p.ops {
+			id := final[op.id-base]
+			if op.art >= 0 {
+				m.byArt[op.art] = append(m.byArt[op.art], id)
+				continue
+			}
+			for _, mo := range m.clusters[id].months {
+				for _, key := range p.keys[op.from:op.to] {
+					m.posting.add(monthKey{mo, key}, id)
+				}
+			}
+		}
+	}
 }
 
 // placeDay puts a day mention into the most similar event of its day,

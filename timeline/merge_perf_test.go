@@ -182,9 +182,10 @@ func TestConflictMessageMainEvidence(t *testing.T) {
 	}
 }
 
-// TestCoarseGroupsSameAsSequential merges a corpus with coarse mentions
-// of many months and years placed in groups (see placeCoarseAll) and
-// one after another, and compares the results byte for byte.
+// TestCoarseGroupsSameAsSequential merges a corpus with day mentions of
+// many days and coarse mentions of many months and years placed in
+// groups (see placeDays, placeCoarseAll) and one after another, and
+// compares the clusters and the results byte for byte.
 func TestCoarseGroupsSameAsSequential(t *testing.T) {
 	arts, ms := benchCorpus(600)
 	// year and season mentions too, overlapping the months
