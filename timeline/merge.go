@@ -159,20 +159,52 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		m.artIndex[a.ID] = i
 	}
 	m.wire = wireGroups(articles)
-	m.cands = make([]cand, 0, len(mentions))
-	for k := range mentions {
-		mn := &mentions[k]
-		span, ok := dates.ParseSpan(mn.Value)
-		if !ok || (mn.Type != string(dates.TypeDate) && mn.Type != string(dates.TypeTime)) {
-			m.unplaced = append(m.unplaced, *mn)
-			continue
+	// The candidates and the unplaced mentions, in mention order, in
+	// chunks on every core: one pass counts each chunk's, the second
+	// writes them at their places.
+	workers := runtime.GOMAXPROCS(0)
+	const chunk = 4096
+	nchunk := (len(mentions) + chunk - 1) / chunk
+	placed := make([]bool, len(mentions))
+	counts := make([]int, nchunk)
+	forEach(nchunk, workers, func(k int) {
+		for j := k * chunk; j < min(len(mentions), (k+1)*chunk); j++ {
+			mn := &mentions[j]
+			_, ok := dates.ParseSpan(mn.Value)
+			placed[j] = ok && (mn.Type == string(dates.TypeDate) || mn.Type == string(dates.TypeTime))
+			if placed[j] {
+				counts[k]++
+			}
 		}
-		ai, ok := m.artIndex[mn.Article]
-		if !ok {
-			ai = len(m.articles) // a mention of an unknown article sorts last
-		}
-		m.cands = append(m.cands, cand{m: mn, span: span, art: ai, cl: -1, period: -1})
+	})
+	ncand := 0
+	starts := make([]int, nchunk)
+	for k, n := range counts {
+		starts[k] = ncand
+		ncand += n
 	}
+	m.cands = make([]cand, ncand)
+	if ncand < len(mentions) {
+		m.unplaced = make([]Mention, len(mentions)-ncand)
+	}
+	forEach(nchunk, workers, func(k int) {
+		ci, ui := starts[k], k*chunk-starts[k]
+		for j := k * chunk; j < min(len(mentions), (k+1)*chunk); j++ {
+			mn := &mentions[j]
+			if !placed[j] {
+				m.unplaced[ui] = *mn
+				ui++
+				continue
+			}
+			span, _ := dates.ParseSpan(mn.Value)
+			ai, ok := m.artIndex[mn.Article]
+			if !ok {
+				ai = len(m.articles) // a mention of an unknown article sorts last
+			}
+			m.cands[ci] = cand{m: mn, span: span, art: ai, cl: -1, period: -1}
+			ci++
+		}
+	})
 	// Each distinct sentence is read once (wire copies and sentences
 	// with several mentions repeat them), then each mention's words are
 	// picked from it; both in chunks, on every core, each result stored
@@ -190,7 +222,6 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		}
 		sentOf[i] = k
 	}
-	workers := runtime.GOMAXPROCS(0)
 	toks, segs := m.readSentences(sents, workers)
 	// each mention's context, in chunks of candidates
 	pos := make([]ctxScratch, workers)
