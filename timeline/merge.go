@@ -79,9 +79,17 @@ type MergeResult struct {
 
 // MergeAll is Merge with the curation findings.
 func MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
-	m := newMerger(articles, mentions)
+	return mergeAll(articles, mentions, cfg, nil)
+}
+
+// mergeAll is MergeAll with a cache (see MergeCache), or none.
+func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheUse) MergeResult {
+	m := newMergerWith(articles, mentions, cache)
 	m.cluster()
 	events := m.events(m.liveClusters())
+	if cache != nil {
+		cache.keepTitles(m, m.sentIndex)
+	}
 	events, findings := m.curate(events, cfg.Events)
 	finishCorpus(events)
 	sort.SliceStable(events, func(i, j int) bool { return eventLess(events[i], events[j]) })
@@ -128,17 +136,19 @@ type merger struct {
 	// posting lists, for coarse mentions: the clusters whose span
 	// overlaps a month and whose centroid has a key; and the clusters
 	// holding each article's mentions.
-	posting postTable
-	byArt   [][]int
-	next    map[string]int   // see unique
-	periods []periodSpan     // see period
-	seq     placer           // places candidates one after another (see placer)
-	keys    []string         // every content key, in string order: a key's id is its index
-	weight  []float64        // idf weight of each key id (see idfWeight)
-	members map[*Event][]int // an event's candidate indexes, for curation
-	titles  titleCache       // see titleOf
-	solo    map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
-	persons map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
+	posting   postTable
+	byArt     [][]int
+	next      map[string]int   // see unique
+	periods   []periodSpan     // see period
+	seq       placer           // places candidates one after another (see placer)
+	keys      []string         // every content key, in string order: a key's id is its index
+	weight    []float64        // idf weight of each key id (see idfWeight)
+	members   map[*Event][]int // an event's candidate indexes, for curation
+	titles    titleCache       // see titleOf
+	cache     *cacheUse        // nil: no cache
+	sentIndex map[string]int32 // each distinct sentence's index, when caching
+	solo      map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
+	persons   map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 	// topics holds each article's topic: the names it uses in two or
 	// more of its dated sentences (sorted key ids), see related.
 	topics [][]int32
@@ -152,13 +162,19 @@ type merger struct {
 type monthKey struct{ month, key int32 }
 
 func newMerger(articles []*Article, mentions []Mention) *merger {
+	return newMergerWith(articles, mentions, nil)
+}
+
+// newMergerWith is newMerger reading from and filling a cache, if any.
+func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *merger {
 	m := &merger{articles: articles, artIndex: map[string]int{}, byDay: map[int][]int{},
 		byArt: make([][]int, len(articles)+1)}
 	m.seq = placer{m: m, sc: &placeScratch{}}
+	m.cache = cache
 	for i, a := range articles {
 		m.artIndex[a.ID] = i
 	}
-	m.wire = wireGroups(articles)
+	m.wire = wireGroups(articles, cache)
 	// The candidates and the unplaced mentions, in mention order, in
 	// chunks on every core: one pass counts each chunk's, the second
 	// writes them at their places.
@@ -222,6 +238,9 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		}
 		sentOf[i] = k
 	}
+	if cache != nil {
+		m.sentIndex = sentIndex
+	}
 	toks, segs := m.readSentences(sents, workers)
 	// each mention's context, in chunks of candidates
 	pos := make([]ctxScratch, workers)
@@ -249,18 +268,6 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 		}
 	}
 	m.weight = idfWeights(df, len(m.cands))
-	// names, from each distinct sentence once, in chunks on every core
-	// (the union of sets does not depend on the order)
-	nchunks := (len(sents) + sentChunk - 1) / sentChunk
-	solos, persons := make([]map[string]bool, nchunks), make([]map[string]bool, nchunks)
-	forEach(nchunks, workers, func(k int) {
-		solos[k], persons[k] = soloNames(sents[k*sentChunk : min(len(sents), (k+1)*sentChunk)])
-	})
-	m.solo, m.persons = map[string]bool{}, map[string]bool{}
-	for k := range solos {
-		maps.Copy(m.solo, solos[k])
-		maps.Copy(m.persons, persons[k])
-	}
 	forEach(chunks, workers, func(k int) {
 		lo, hi := k*candChunk, min(len(m.cands), (k+1)*candChunk)
 		n := 0
@@ -275,6 +282,9 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 			c.ctx.bag = nil
 		}
 	})
+	if cache != nil {
+		m.titles.m = cache.titlesFor(m.solo, m.persons)
+	}
 	m.topics = articleTopics(len(m.articles)+1, m.cands, sentOf, toks, df)
 	m.topicSig = make([]uint64, len(m.topics))
 	for a, t := range m.topics {
@@ -286,21 +296,28 @@ func newMerger(articles []*Article, mentions []Mention) *merger {
 }
 
 // readSentences reads each sentence once, on every core: its content
-// words (words.Tokens) with their keys interned, and its clauses
-// (clauseSegments). It sets m.keys, every key in string order, so that
-// vectors sorted by key id are sorted by key.
+// words (words.Tokens) with their keys interned, its clauses
+// (clauseSegments) and the names it uses (soloNames), or takes them
+// from the cache. It sets m.keys, every key in string order, so that
+// vectors sorted by key id are sorted by key, and m.solo, m.persons.
 func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int) {
 	toks := make([][]tok, len(sents))
 	segs := make([][][2]int, len(sents))
+	var entries []*sentEntry // what a cache keeps of each sentence
+	if m.cache != nil {
+		entries = make([]*sentEntry, len(sents))
+	}
 	chunks := (len(sents) + candChunk - 1) / candChunk
 	// each worker interns keys in its own table; the ids are made
 	// global (and put in key order) afterwards
 	type reader struct {
-		memo  words.Memo
-		buf   []words.Token
-		ids   map[string]int32
-		keys  []string
-		flags map[string]uint8
+		memo          words.Memo
+		buf           []words.Token
+		ids           map[string]int32
+		keys          []string
+		flags         map[string]uint8
+		names         nameReader
+		solo, persons map[string]bool
 	}
 	readers := make([]reader, workers)
 	chunkReader := make([]int, chunks)
@@ -308,6 +325,16 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 		r := &readers[w]
 		if r.ids == nil {
 			r.ids, r.flags = map[string]int32{}, map[string]uint8{}
+			r.solo, r.persons = map[string]bool{}, map[string]bool{}
+		}
+		intern := func(key string) int32 {
+			id, ok := r.ids[key]
+			if !ok {
+				id = int32(len(r.keys))
+				r.ids[key] = id
+				r.keys = append(r.keys, key)
+			}
+			return id
 		}
 		chunkReader[k] = w
 		lo, hi := k*candChunk, min(len(sents), (k+1)*candChunk)
@@ -319,27 +346,54 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 		segArena := make([][2]int, 0, bytes/40+1)
 		for i := lo; i < hi; i++ {
 			s := sents[i]
-			r.buf = r.memo.AppendTokens(r.buf[:0], s)
 			n0 := len(arena)
-			for _, t := range r.buf {
-				id, ok := r.ids[t.Key]
-				if !ok {
-					id = int32(len(r.keys))
-					r.ids[t.Key] = id
-					r.keys = append(r.keys, t.Key)
+			if m.cache != nil {
+				if e := m.cache.old.sents[s]; e != nil {
+					for _, t := range e.toks {
+						arena = append(arena, tok{key: intern(t.key), start: t.start, end: t.end, name: t.name, verb: t.verb, idSkip: t.idSkip})
+					}
+					toks[i] = arena[n0:len(arena):len(arena)]
+					segs[i] = e.segs
+					for _, w := range e.solo {
+						r.solo[w] = true
+					}
+					for _, w := range e.persons {
+						r.persons[w] = true
+					}
+					entries[i] = e
+					continue
 				}
+			}
+			r.buf = r.memo.AppendTokens(r.buf[:0], s)
+			for _, t := range r.buf {
 				f, ok := r.flags[t.Text]
 				if !ok {
 					f = textFlags(t.Text)
 					r.flags[t.Text] = f
 				}
-				arena = append(arena, tok{key: id, start: int32(t.Start), end: int32(t.End), name: t.Name,
+				arena = append(arena, tok{key: intern(t.Key), start: int32(t.Start), end: int32(t.End), name: t.Name,
 					verb: f&flagVerb != 0, idSkip: f&(flagVerb|flagRole) != 0 || !t.Name && f&flagIng != 0})
 			}
 			toks[i] = arena[n0:len(arena):len(arena)]
 			s0 := len(segArena)
 			segArena = appendClauseSegments(segArena, s)
 			segs[i] = segArena[s0:len(segArena):len(segArena)]
+			solo, persons := r.names.read(s)
+			for _, w := range solo {
+				r.solo[w] = true
+			}
+			for _, w := range persons {
+				r.persons[w] = true
+			}
+			if entries != nil {
+				e := &sentEntry{segs: segs[i], solo: slices.Clone(solo), persons: slices.Clone(persons)}
+				e.toks = make([]cachedTok, len(r.buf))
+				for j, t := range r.buf {
+					at := toks[i][j]
+					e.toks[j] = cachedTok{key: t.Key, start: at.start, end: at.end, name: at.name, verb: at.verb, idSkip: at.idSkip}
+				}
+				entries[i] = e
+			}
 		}
 	})
 	// every key in string order; each reader's ids mapped to its rank
@@ -366,6 +420,18 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 			}
 		}
 	})
+	// the names of all sentences (a union: the order does not matter)
+	m.solo, m.persons = map[string]bool{}, map[string]bool{}
+	for w := range readers {
+		maps.Copy(m.solo, readers[w].solo)
+		maps.Copy(m.persons, readers[w].persons)
+	}
+	if entries != nil {
+		m.cache.next.sents = make(map[string]*sentEntry, len(sents))
+		for i, s := range sents {
+			m.cache.next.sents[s] = entries[i]
+		}
+	}
 	return toks, segs
 }
 

@@ -57,6 +57,20 @@ func TestMergeDigest(t *testing.T) {
 	}
 	fmt.Printf("events %d unplaced %d digest %x merge %v\n", len(r.Events), len(r.Unplaced), sha256.Sum256(b), took)
 	fmt.Printf("findings %d digest %x check %v\n", len(findings), sha256.Sum256(fb), ctook)
+	if os.Getenv("MERGECACHE") != "" {
+		// the same merge through a MergeCache, cold then warm
+		var cache MergeCache
+		for _, step := range []string{"cold", "warm"} {
+			start := time.Now()
+			r := cache.MergeAll(c.Articles, c.Mentions, c.Config)
+			took := time.Since(start)
+			b, err := json.Marshal(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Printf("cached merge (%s): digest %x merge %v\n", step, sha256.Sum256(b), took)
+		}
+	}
 	fmt.Printf("merge+check: %d allocs, %.1f MB allocated, %.0f ns/mention\n", after.Mallocs-before.Mallocs,
 		float64(after.TotalAlloc-before.TotalAlloc)/1e6, float64((took+ctook).Nanoseconds())/float64(len(c.Mentions)))
 }
@@ -109,6 +123,27 @@ func BenchmarkMergeCached(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r := MergeAll(c.Articles, c.Mentions, c.Config)
+		Check(&Chronology{Config: c.Config, Articles: c.Articles, Events: r.Events, Unplaced: r.Unplaced})
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Mentions)), "ns/mention")
+}
+
+// BenchmarkMergeCacheWarm is BenchmarkMergeCached through a MergeCache
+// that merged the site once before, as `timeline serve` merges a site
+// again after an edit (here: no article changed, the most it can reuse):
+//
+//	MERGEDIGEST=/tmp/site1k go test ./timeline -run XXX -bench MergeCacheWarm -benchmem -count 5
+func BenchmarkMergeCacheWarm(b *testing.B) {
+	dir := os.Getenv("MERGEDIGEST")
+	if dir == "" {
+		b.Skip("MERGEDIGEST not set")
+	}
+	c := loadCached(b, dir)
+	var cache MergeCache
+	cache.MergeAll(c.Articles, c.Mentions, c.Config)
+	b.ReportAllocs()
+	for b.Loop() {
+		r := cache.MergeAll(c.Articles, c.Mentions, c.Config)
 		Check(&Chronology{Config: c.Config, Articles: c.Articles, Events: r.Events, Unplaced: r.Unplaced})
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Mentions)), "ns/mention")

@@ -248,3 +248,77 @@ func TestSortCandsMatchesSlow(t *testing.T) {
 		t.Fatal("sortCands and sortCandsSlow disagree")
 	}
 }
+
+// TestMergeCacheSameResults merges with a MergeCache, cold and warm,
+// after an article changes and after the site's names change, and
+// compares each result with MergeAll's.
+func TestMergeCacheSameResults(t *testing.T) {
+	arts, ms := benchCorpus(300)
+	for i := 0; i < 40; i += 2 { // wire copies
+		arts[i+1].Text = arts[i].Text
+	}
+	var cache MergeCache
+	check := func(step string, arts []*Article, ms []Mention) {
+		t.Helper()
+		want, err := json.Marshal(MergeAll(arts, ms, Config{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(cache.MergeAll(arts, ms, Config{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: the cached merge differs from MergeAll", step)
+		}
+	}
+	check("cold", arts, ms)
+	check("warm", arts, ms)
+	// one article edited: new text, new sentence for its first mention
+	a2 := *arts[7]
+	a2.Text = "Officials said on Monday that Zelensky met Kallas in Brussels. " + a2.Text
+	arts2 := slices.Clone(arts)
+	arts2[7] = &a2
+	ms2 := slices.Clone(ms)
+	for i := range ms2 {
+		if ms2[i].Article == a2.ID {
+			ms2[i].Sentence = "Zelensky met Kallas in Brussels with the delegation on " + ms2[i].Phrase + "."
+			ms2[i].SentenceStart = 0
+			ms2[i].Start = strings.Index(ms2[i].Sentence, ms2[i].Phrase)
+			ms2[i].End = ms2[i].Start + len(ms2[i].Phrase)
+			break
+		}
+	}
+	check("one article edited", arts2, ms2)
+	// a new person named in full: the titles' names change
+	ms3 := slices.Clone(ms2)
+	ms3[0].Sentence = "Prime Minister Giorgia Meloni said Putin met " + ms3[0].Sentence
+	ms3[0].Start += len("Prime Minister Giorgia Meloni said Putin met ")
+	ms3[0].End += len("Prime Minister Giorgia Meloni said Putin met ")
+	check("names changed", arts2, ms3)
+	check("back to the first site", arts, ms)
+}
+
+// TestMergeCacheNamesChange checks that a cached title made before the
+// site's names changed is not reused: "Kaja Kallas" is written
+// "Kallas" once another report names her alone.
+func TestMergeCacheNamesChange(t *testing.T) {
+	a := art("a", "2025-03-04", "Kaja Kallas met Rubio in Oslo on March 3, 2025.")
+	b := art("b", "2025-03-06", "Kallas spoke to reporters in Oslo on March 5, 2025.")
+	ma := at(t, a, "March 3, 2025", 0, "2025-03-03", "month-day-year")
+	mb := at(t, b, "March 5, 2025", 0, "2025-03-05", "month-day-year")
+	var cache MergeCache
+	for _, site := range []struct {
+		arts []*Article
+		ms   []Mention
+	}{{[]*Article{a}, []Mention{ma}}, {[]*Article{a, b}, []Mention{ma, mb}}} {
+		want := MergeAll(site.arts, site.ms, Config{})
+		got := cache.MergeAll(site.arts, site.ms, Config{})
+		if w, g := want.Events[0].Title, got.Events[0].Title; w != g {
+			t.Errorf("%d articles: cached title %q, want %q", len(site.arts), g, w)
+		}
+	}
+	if r := MergeAll([]*Article{a}, []Mention{ma}, Config{}); r.Events[0].Title == MergeAll([]*Article{a, b}, []Mention{ma, mb}, Config{}).Events[0].Title {
+		t.Errorf("the test needs a title that changes with the names: %q", r.Events[0].Title)
+	}
+}

@@ -23,7 +23,7 @@ func TestMergePhases(t *testing.T) {
 	c := loadCached(t, dir)
 	for rep := 0; rep < 3; rep++ {
 		t0 := time.Now()
-		wireGroups(c.Articles)
+		wireGroups(c.Articles, nil)
 		t1 := time.Now()
 		m := newMerger(c.Articles, c.Mentions)
 		t2 := time.Now()
@@ -58,7 +58,7 @@ func BenchmarkSketchAll(b *testing.B) {
 func BenchmarkWireGroups(b *testing.B) {
 	c := loadCachedB(b)
 	for b.Loop() {
-		wireGroups(c.Articles)
+		wireGroups(c.Articles, nil)
 	}
 }
 

@@ -25,8 +25,9 @@ const (
 )
 
 // wireGroups returns, for each article, the index of the first article
-// of its wire group (itself when it is not a copy).
-func wireGroups(articles []*Article) []int {
+// of its wire group (itself when it is not a copy). A cache, if any,
+// gives the sketches of texts seen before and keeps this merge's.
+func wireGroups(articles []*Article, cache *cacheUse) []int {
 	n := len(articles)
 	parent := make([]int, n)
 	for i := range parent {
@@ -47,7 +48,21 @@ func wireGroups(articles []*Article) []int {
 		h   uint64
 		art int32
 	}
-	forEach(n, runtime.GOMAXPROCS(0), func(i int) { sketches[i] = sketch(articles[i].Text) })
+	forEach(n, runtime.GOMAXPROCS(0), func(i int) {
+		if cache != nil {
+			if sk, ok := cache.old.sketches[articles[i].Text]; ok {
+				sketches[i] = sk
+				return
+			}
+		}
+		sketches[i] = sketch(articles[i].Text)
+	})
+	if cache != nil {
+		cache.next.sketches = make(map[string][]uint64, n)
+		for i, a := range articles {
+			cache.next.sketches[a.Text] = sketches[i]
+		}
+	}
 	total := 0
 	for _, sk := range sketches {
 		total += len(sk)

@@ -32,7 +32,11 @@ func (m *merger) title(members []int) string {
 		}
 		return clip(m.cands[members[0]].m.Sentence)
 	}
-	keys := m.rankKeys(members, 5, false)
+	var keys [5]string
+	ranked := m.rankKeys(members, len(keys), false)
+	for r, id := range ranked {
+		keys[r] = m.keys[id]
+	}
 	best, bestScore := "", -1e9
 	for _, i := range m.titleCandidates(members) {
 		c := &m.cands[i]
@@ -42,7 +46,7 @@ func (m *merger) title(members []int) string {
 		}
 		score := 0.0
 		for _, tk := range t.keys {
-			for r, k := range keys {
+			for r, k := range keys[:len(ranked)] {
 				if tk == k {
 					score += 1 / float64(r+1)
 				}
@@ -80,9 +84,9 @@ func (m *merger) title(members []int) string {
 type titleInfo struct {
 	title        string
 	verb, quoted bool
-	pronoun      bool    // the title names the person a pronoun stands for: it depends on the article
-	keys         []int32 // the key ids of its words (words.Tokens), -1 for a key no mention has
-	words        int     // how many words it has (strings.Fields)
+	pronoun      bool     // the title names the person a pronoun stands for: it depends on the article
+	keys         []string // the keys of its words (words.Tokens)
+	words        int      // how many words it has (strings.Fields)
 }
 
 // titleKey identifies a mention's title: its sentence and date phrase.
@@ -115,12 +119,9 @@ func (m *merger) titleOf(c *cand) *titleInfo {
 	if t.title != "" {
 		memo := titleMemos.Get().(*titleMemo)
 		memo.buf = memo.memo.AppendTokens(memo.buf[:0], t.title)
-		t.keys = make([]int32, len(memo.buf))
+		t.keys = make([]string, len(memo.buf))
 		for i, tok := range memo.buf {
-			t.keys[i] = -1
-			if id, ok := slices.BinarySearch(m.keys, tok.Key); ok {
-				t.keys[i] = int32(id)
-			}
+			t.keys[i] = tok.Key
 		}
 		titleMemos.Put(memo)
 		t.words = len(strings.Fields(t.title))
@@ -347,39 +348,63 @@ func (m *merger) shortenNames(ws []string) []string {
 // words ("Donald Trump" → "Trump") that are not datelines or roles.
 func soloNames(sents []string) (solo, persons map[string]bool) {
 	solo, persons = map[string]bool{}, map[string]bool{}
-	stop := map[string]bool{} // words.Stopword of the lower-case form, by word as written
-	isStop := func(w string) bool {
-		s, ok := stop[w]
-		if !ok {
-			s = words.Stopword(strings.ToLower(w))
-			stop[w] = s
-		}
-		return s
-	}
-	var ws []string
+	var r nameReader
 	for _, sent := range sents {
-		ws = appendFields(ws[:0], sent)
-		for i, w := range ws {
-			w = trimNamePunct(w)
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			if w == "" || !unicode.IsUpper(firstRune(w)) || isStop(w) {
-				continue
-			}
-			prev := i > 0 && unicode.IsUpper(firstRune(ws[i-1])) && !strings.HasSuffix(ws[i-1], ",") && !strings.HasSuffix(ws[i-1], ".")
-			next := i+1 < len(ws) && unicode.IsUpper(firstRune(ws[i+1])) && !strings.HasSuffix(ws[i], ",")
-			if !prev && !next {
-				solo[w] = true
-			}
-			if prev && !next && i >= 1 && !strings.HasSuffix(ws[i-1], "—") {
-				first := trimNamePunct(ws[i-1])
-				if !allCaps(first) && !allCaps(w) && !isStop(first) && !roles[strings.ToLower(first)] &&
-					first != "The" && (i < 2 || !unicode.IsUpper(firstRune(ws[i-2])) || strings.HasSuffix(ws[i-2], ",")) && !strings.ContainsAny(w, "-") {
-					persons[w] = true
-				}
-			}
+		s, p := r.read(sent)
+		for _, w := range s {
+			solo[w] = true
+		}
+		for _, w := range p {
+			persons[w] = true
 		}
 	}
 	return solo, persons
+}
+
+// nameReader finds the solo names and persons of one sentence at a
+// time (see soloNames), remembering the stopword test of each word.
+type nameReader struct {
+	stop          map[string]bool // words.Stopword of the lower-case form, by word as written
+	ws            []string
+	solo, persons []string
+}
+
+// read returns the solo names and persons of sent, in slices it reuses.
+func (r *nameReader) read(sent string) (solo, persons []string) {
+	if r.stop == nil {
+		r.stop = map[string]bool{}
+	}
+	isStop := func(w string) bool {
+		s, ok := r.stop[w]
+		if !ok {
+			s = words.Stopword(strings.ToLower(w))
+			r.stop[w] = s
+		}
+		return s
+	}
+	r.solo, r.persons = r.solo[:0], r.persons[:0]
+	ws := appendFields(r.ws[:0], sent)
+	r.ws = ws
+	for i, w := range ws {
+		w = trimNamePunct(w)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w == "" || !unicode.IsUpper(firstRune(w)) || isStop(w) {
+			continue
+		}
+		prev := i > 0 && unicode.IsUpper(firstRune(ws[i-1])) && !strings.HasSuffix(ws[i-1], ",") && !strings.HasSuffix(ws[i-1], ".")
+		next := i+1 < len(ws) && unicode.IsUpper(firstRune(ws[i+1])) && !strings.HasSuffix(ws[i], ",")
+		if !prev && !next {
+			r.solo = append(r.solo, w)
+		}
+		if prev && !next && i >= 1 && !strings.HasSuffix(ws[i-1], "—") {
+			first := trimNamePunct(ws[i-1])
+			if !allCaps(first) && !allCaps(w) && !isStop(first) && !roles[strings.ToLower(first)] &&
+				first != "The" && (i < 2 || !unicode.IsUpper(firstRune(ws[i-2])) || strings.HasSuffix(ws[i-2], ",")) && !strings.ContainsAny(w, "-") {
+				r.persons = append(r.persons, w)
+			}
+		}
+	}
+	return r.solo, r.persons
 }
 
 // trimNamePunct is strings.Trim(w, ",;:.!?\"“”()"), faster.
