@@ -682,11 +682,13 @@ func (m *merger) unique(id string, taken map[string]bool) string {
 // surfacesOf returns how the event's mentions most often write each
 // of keys (ids); between forms as frequent, the first in string order.
 func (m *merger) surfacesOf(members []int, keys []int32) []string {
-	type form struct {
+	// count each way of writing as written, then by form ("U.S." and
+	// "US" are both "us"): few, as a key is written a few ways
+	type written struct {
 		k, n int
 		w    string
 	}
-	var forms []form // few: a key is written a few ways
+	var raw []written
 	for _, i := range members {
 		c := &m.cands[i]
 		for _, t := range c.ctx.clause {
@@ -697,19 +699,34 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 				if t.key != key {
 					continue
 				}
-				w := surfaceForm(c.m.Sentence[t.start:t.end])
+				w := c.m.Sentence[t.start:t.end]
 				found := false
-				for f := range forms {
-					if forms[f].k == k && forms[f].w == w {
-						forms[f].n++
+				for f := range raw {
+					if raw[f].k == k && raw[f].w == w {
+						raw[f].n++
 						found = true
 						break
 					}
 				}
 				if !found {
-					forms = append(forms, form{k, 1, w})
+					raw = append(raw, written{k, 1, w})
 				}
 			}
+		}
+	}
+	var forms []written
+	for _, r := range raw {
+		w := surfaceForm(r.w)
+		found := false
+		for f := range forms {
+			if forms[f].k == r.k && forms[f].w == w {
+				forms[f].n += r.n
+				found = true
+				break
+			}
+		}
+		if !found {
+			forms = append(forms, written{r.k, r.n, w})
 		}
 	}
 	out := make([]string, len(keys))
