@@ -86,6 +86,7 @@ func MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
 func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheUse) MergeResult {
 	m := newMergerWith(articles, mentions, cache)
 	m.cluster()
+	<-m.wireDone
 	events := m.events(m.liveClusters())
 	if cache != nil {
 		cache.keepTitles(m, m.sentIndex)
@@ -128,7 +129,8 @@ type cluster struct {
 type merger struct {
 	articles []*Article
 	artIndex map[string]int
-	wire     []int // article index → wire group
+	wire     []int         // article index → wire group
+	wireDone chan struct{} // closed once wire is set (see newMergerWith)
 	cands    []cand
 	unplaced []Mention
 	clusters []*cluster
@@ -162,7 +164,9 @@ type merger struct {
 type monthKey struct{ month, key int32 }
 
 func newMerger(articles []*Article, mentions []Mention) *merger {
-	return newMergerWith(articles, mentions, nil)
+	m := newMergerWith(articles, mentions, nil)
+	<-m.wireDone
+	return m
 }
 
 // newMergerWith is newMerger reading from and filling a cache, if any.
@@ -174,7 +178,13 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	for i, a := range articles {
 		m.artIndex[a.ID] = i
 	}
-	m.wire = wireGroups(articles, cache)
+	// Wire groups are needed only when events are built: they are found
+	// beside the rest, filling the cores the sequential steps leave idle.
+	m.wireDone = make(chan struct{})
+	go func() {
+		defer close(m.wireDone)
+		m.wire = wireGroups(articles, cache)
+	}()
 	// The candidates and the unplaced mentions, in mention order, in
 	// chunks on every core: one pass counts each chunk's, the second
 	// writes them at their places.
