@@ -34,6 +34,20 @@ var clauseBreaks = map[string]bool{
 	"since": true, "although": true, "though": true, "whereas": true, "until": true, "unless": true,
 }
 
+// breakShape is what every clause break has in common (lengths, first
+// letters), to skip most words without a map lookup.
+var breakShape = func() (sh struct {
+	min, max int
+	first    [256]bool
+}) {
+	sh.min = 1 << 30
+	for w := range clauseBreaks {
+		sh.min, sh.max = min(sh.min, len(w)), max(sh.max, len(w))
+		sh.first[w[0]] = true
+	}
+	return sh
+}()
+
 // relativeBreaks describe the words just before them ("the war, which began in 2022").
 var relativeBreaks = map[string]bool{"which": true, "who": true, "where": true, "when": true, "that": true}
 
@@ -183,7 +197,8 @@ func appendClauseSegments(segs [][2]int, s string) [][2]int {
 			cut(i + 1)
 			continue
 		case ' ':
-			if isWordIn(firstWord(s[i+1:]), clauseBreaks) {
+			if w := firstWord(s[i+1:]); len(w) >= breakShape.min && len(w) <= breakShape.max &&
+				breakShape.first[w[0]|0x20] && isWordIn(w, clauseBreaks) {
 				cut(i + 1)
 			}
 		case 0xE2: // the first byte of — and –

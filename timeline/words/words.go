@@ -137,7 +137,7 @@ func split(out []rawWord, s string) []rawWord {
 		if start < 0 {
 			return
 		}
-		w := strings.TrimRight(s[start:end], ".'’")
+		w := trimRightDotsQuotes(s[start:end])
 		// possessives: Russia's, Alaska’s
 		for _, p := range []string{"'s", "’s"} {
 			w = strings.TrimSuffix(w, p)
@@ -168,6 +168,22 @@ func split(out []rawWord, s string) []rawWord {
 	}
 	flush(len(s))
 	return out
+}
+
+// trimRightDotsQuotes is strings.TrimRight(w, ".'’"), without its
+// slow path for a cutset that is not ASCII.
+func trimRightDotsQuotes(w string) string {
+	for len(w) > 0 {
+		switch {
+		case w[len(w)-1] == '.' || w[len(w)-1] == '\'':
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "’"):
+			w = w[:len(w)-len("’")]
+		default:
+			return w
+		}
+	}
+	return w
 }
 
 func isLetterAt(s string, i int) bool {

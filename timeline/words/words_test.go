@@ -127,3 +127,11 @@ func TestMemoSameAsTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimRightDotsQuotes(t *testing.T) {
+	for _, w := range []string{"", ".", "'", "’", "U.S.", "Russia’", "a.'’.", "’’", "x\xe2\x80", "x\x99", "word"} {
+		if got, want := trimRightDotsQuotes(w), strings.TrimRight(w, ".'’"); got != want {
+			t.Errorf("trimRightDotsQuotes(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
