@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,22 +27,32 @@ func Check(c *Chronology) []Finding {
 	for _, a := range c.Articles {
 		src[a.ID] = a
 	}
-	for _, ev := range c.Events {
-		var main *evidenceList
-		for _, cf := range ev.Conflicts {
-			kind := "conflict"
-			if cf.Moved {
-				kind = "moved"
+	// each event's findings on every core, joined in event order
+	const chunk = 64
+	perChunk := make([][]Finding, (len(c.Events)+chunk-1)/chunk)
+	forEach(len(perChunk), runtime.GOMAXPROCS(0), func(k int) {
+		var fs []Finding
+		for _, ev := range c.Events[k*chunk : min(len(c.Events), (k+1)*chunk)] {
+			var main *evidenceList
+			for _, cf := range ev.Conflicts {
+				kind := "conflict"
+				if cf.Moved {
+					kind = "moved"
+				}
+				if main == nil {
+					main = mainEvidence(ev, nil, src)
+				}
+				fs = append(fs, Finding{Kind: kind, Event: ev.ID, Message: conflictMessage(ev, cf, src, main)})
 			}
-			if main == nil {
-				main = mainEvidence(ev, nil, src)
+			if ev.Independent == 1 && !ev.Manual {
+				fs = append(fs, Finding{Kind: "single-source", Event: ev.ID,
+					Message: dates.Display(ev.Date, ev.Mod) + " " + strconv.Quote(ev.Title) + ": only " + sourceNames(ev.Sources, src) + " reports it"})
 			}
-			out = append(out, Finding{Kind: kind, Event: ev.ID, Message: conflictMessage(ev, cf, src, main)})
 		}
-		if ev.Independent == 1 && !ev.Manual {
-			out = append(out, Finding{Kind: "single-source", Event: ev.ID,
-				Message: dates.Display(ev.Date, ev.Mod) + " " + strconv.Quote(ev.Title) + ": only " + sourceNames(ev.Sources, src) + " reports it"})
-		}
+		perChunk[k] = fs
+	})
+	for _, fs := range perChunk {
+		out = append(out, fs...)
 	}
 	for _, a := range c.Articles {
 		switch {
