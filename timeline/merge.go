@@ -129,8 +129,9 @@ type cluster struct {
 type merger struct {
 	articles []*Article
 	artIndex map[string]int
-	wire     []int         // article index → wire group
-	wireDone chan struct{} // closed once wire is set (see newMergerWith)
+	wire     []int              // article index → wire group
+	wireDone chan struct{}      // closed once wire is set (see newMergerWith)
+	idKeysOf map[*Event][]int32 // the keys of each built event's id (see idKeys)
 	cands    []cand
 	unplaced []Mention
 	clusters []*cluster

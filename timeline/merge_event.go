@@ -18,12 +18,15 @@ import (
 func (m *merger) events(clusters []*cluster) []*Event {
 	out := make([]*Event, len(clusters))
 	sorted := make([][]int, len(clusters))
+	ids := make([][]int32, len(clusters))
 	forEach(len(clusters), runtime.GOMAXPROCS(0), func(k int) {
-		out[k], sorted[k] = m.buildEvent(clusters[k].members)
+		out[k], sorted[k], ids[k] = m.buildEvent(clusters[k].members)
 	})
 	m.members = make(map[*Event][]int, len(out))
+	m.idKeysOf = make(map[*Event][]int32, len(out))
 	for k, ev := range out {
 		m.members[ev] = sorted[k]
+		m.idKeysOf[ev] = ids[k]
 	}
 	m.assignIDs(out, nil)
 	return out
@@ -31,14 +34,16 @@ func (m *merger) events(clusters []*cluster) []*Event {
 
 // eventOf builds an event from candidate indexes.
 func (m *merger) eventOf(members []int) *Event {
-	ev, sorted := m.buildEvent(members)
+	ev, sorted, ids := m.buildEvent(members)
 	m.members[ev] = sorted
+	m.idKeysOf[ev] = ids
 	return ev
 }
 
 // buildEvent builds an event from candidate indexes and returns it with
-// its members in evidence order; it only reads the merger.
-func (m *merger) buildEvent(members []int) (*Event, []int) {
+// its members in evidence order and the keys of its id (see idKeys); it
+// only reads the merger.
+func (m *merger) buildEvent(members []int) (*Event, []int, []int32) {
 	members = append([]int(nil), members...)
 	sort.SliceStable(members, func(a, b int) bool {
 		x, y := &m.cands[members[a]], &m.cands[members[b]]
@@ -54,8 +59,14 @@ func (m *merger) buildEvent(members []int) (*Event, []int) {
 	m.date(ev, members)
 	m.redateClockTimes(ev, members)
 	m.sources(ev, members)
-	ev.Title = m.title(members)
-	return ev, members
+	var forTitle, forID []int32
+	if len(members) == 1 {
+		forID = m.idKeys(members, idWords)
+	} else {
+		forTitle, forID = m.rankBoth(members)
+	}
+	ev.Title = m.titleRanked(members, forTitle)
+	return ev, members, forID
 }
 
 // redateClockTimes gives a clock time that joined an event of another

@@ -26,14 +26,22 @@ const maxTitleWords = 12
 
 // title makes the title of an event from its mentions.
 func (m *merger) title(members []int) string {
+	if len(members) == 1 {
+		return m.titleRanked(members, nil)
+	}
+	return m.titleRanked(members, m.rankKeys(members, titleKeys, false))
+}
+
+// titleRanked is title with the event's keys already ranked (rankKeys
+// for a title); one member needs none.
+func (m *merger) titleRanked(members []int, ranked []int32) string {
 	if len(members) == 1 { // one candidate: no need to score it
 		if t := m.titleOf(&m.cands[members[0]]); t.title != "" {
 			return t.title
 		}
 		return clip(m.cands[members[0]].m.Sentence)
 	}
-	var keys [5]string
-	ranked := m.rankKeys(members, len(keys), false)
+	var keys [titleKeys]string
 	for r, id := range ranked {
 		keys[r] = m.keys[id]
 	}
@@ -507,13 +515,58 @@ var rankPool = sync.Pool{New: func() any { return new(rankScratch) }}
 
 type rankScratch struct {
 	pairs []uint64 // key<<33 | article<<1 | name
-	// arts, last and name count per key id: articles using it, the last
-	// article counted plus one, whether a name used it; touched lists
-	// the keys counted.
+	keys  [2]keyCounter
+	top   []keyScore
+}
+
+// keyCounter counts, per key id, the articles using it (arts), the
+// last article counted plus one (last) and whether a name used it;
+// touched lists the keys counted.
+type keyCounter struct {
 	arts, last []int32
 	name       []bool
 	touched    []int32
-	top        []keyScore
+}
+
+func (kc *keyCounter) count(key int32, art int, name bool) {
+	if kc.last[key] == 0 {
+		kc.touched = append(kc.touched, key)
+	}
+	if kc.last[key] != int32(art)+1 {
+		kc.last[key] = int32(art) + 1
+		kc.arts[key]++
+	}
+	kc.name[key] = kc.name[key] || name
+}
+
+// top returns the n keys of highest score (articles × idf weight,
+// names double for ids), higher first, then by id, and resets kc.
+func (kc *keyCounter) top(n int, weight []float64, forID bool, top []keyScore) ([]int32, []keyScore) {
+	top = top[:0]
+	for _, key := range kc.touched {
+		k := keyScore{key, float64(kc.arts[key]) * weight[key]}
+		if forID && kc.name[key] {
+			k.score *= 2
+		}
+		kc.arts[key], kc.last[key], kc.name[key] = 0, 0, false
+		if len(top) == n && !k.before(top[n-1]) {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, k)
+		} else {
+			top[n-1] = k
+		}
+		for j := len(top) - 1; j > 0 && top[j].before(top[j-1]); j-- {
+			top[j], top[j-1] = top[j-1], top[j]
+		}
+	}
+	kc.touched = kc.touched[:0]
+	out := make([]int32, len(top))
+	for j, k := range top {
+		out[j] = k.key
+	}
+	return out, top
 }
 
 type keyScore struct {
@@ -526,6 +579,22 @@ func (a keyScore) before(b keyScore) bool {
 	return a.score > b.score || a.score == b.score && a.key < b.key
 }
 
+// scratch returns a rankScratch sized for the merger's keys.
+func (m *merger) rankScratch() *rankScratch {
+	sc := rankPool.Get().(*rankScratch)
+	for k := range sc.keys {
+		if kc := &sc.keys[k]; len(kc.arts) < len(m.keys) {
+			kc.arts, kc.last, kc.name = make([]int32, len(m.keys)), make([]int32, len(m.keys)), make([]bool, len(m.keys))
+		}
+	}
+	return sc
+}
+
+// byArticle reports whether members come grouped by article.
+func (m *merger) byArticle(members []int) bool {
+	return slices.IsSortedFunc(members, func(a, b int) int { return cmp.Compare(m.cands[a].art, m.cands[b].art) })
+}
+
 // rankKeys ranks the keys of the clauses of members by the number of
 // articles using them times their idf weight (names double for ids),
 // and returns the first n ids: for titles (forID false), the event's
@@ -535,30 +604,17 @@ func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
 	if n <= 0 {
 		return nil
 	}
-	sc := rankPool.Get().(*rankScratch)
+	sc := m.rankScratch()
 	defer rankPool.Put(sc)
-	if len(sc.arts) < len(m.keys) {
-		sc.arts, sc.last, sc.name = make([]int32, len(m.keys)), make([]int32, len(m.keys)), make([]bool, len(m.keys))
-	}
-	touched := sc.touched[:0]
-	count := func(key int32, art int, name bool) {
-		if sc.last[key] == 0 {
-			touched = append(touched, key)
-		}
-		if sc.last[key] != int32(art)+1 {
-			sc.last[key] = int32(art) + 1
-			sc.arts[key]++
-		}
-		sc.name[key] = sc.name[key] || name
-	}
-	if slices.IsSortedFunc(members, func(a, b int) int { return cmp.Compare(m.cands[a].art, m.cands[b].art) }) {
+	kc := &sc.keys[0]
+	if m.byArticle(members) {
 		// the members of an article are together: a key's articles are
 		// counted as they change
 		for _, i := range members {
 			c := &m.cands[i]
 			for _, t := range c.ctx.clause {
 				if !forID || !t.idSkip {
-					count(t.key, c.art, t.name)
+					kc.count(t.key, c.art, t.name)
 				}
 			}
 		}
@@ -579,37 +635,40 @@ func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
 		}
 		slices.Sort(pairs)
 		for _, p := range pairs {
-			count(int32(p>>33), int(p>>1&(1<<32-1)), p&1 != 0)
+			kc.count(int32(p>>33), int(p>>1&(1<<32-1)), p&1 != 0)
 		}
 		sc.pairs = pairs
 	}
-	// the first n by score, kept sorted
-	top := sc.top[:0]
-	for _, key := range touched {
-		k := keyScore{key, float64(sc.arts[key]) * m.weight[key]}
-		if forID && sc.name[key] {
-			k.score *= 2
-		}
-		sc.arts[key], sc.last[key], sc.name[key] = 0, 0, false
-		if len(top) == n && !k.before(top[n-1]) {
-			continue
-		}
-		if len(top) < n {
-			top = append(top, k)
-		} else {
-			top[n-1] = k
-		}
-		for j := len(top) - 1; j > 0 && top[j].before(top[j-1]); j-- {
-			top[j], top[j-1] = top[j-1], top[j]
-		}
-	}
-	out := make([]int32, len(top))
-	for j, k := range top {
-		out[j] = k.key
-	}
-	sc.touched, sc.top = touched, top
+	var out []int32
+	out, sc.top = kc.top(n, m.weight, forID, sc.top)
 	return out
 }
+
+// rankBoth is rankKeys for a title (titleKeys keys) and for an id
+// (idWords keys) in one pass over the members.
+func (m *merger) rankBoth(members []int) (forTitle, forID []int32) {
+	if !m.byArticle(members) {
+		return m.rankKeys(members, titleKeys, false), m.rankKeys(members, idWords, true)
+	}
+	sc := m.rankScratch()
+	defer rankPool.Put(sc)
+	kt, ki := &sc.keys[0], &sc.keys[1]
+	for _, i := range members {
+		c := &m.cands[i]
+		for _, t := range c.ctx.clause {
+			kt.count(t.key, c.art, t.name)
+			if !t.idSkip {
+				ki.count(t.key, c.art, t.name)
+			}
+		}
+	}
+	forTitle, sc.top = kt.top(titleKeys, m.weight, false, sc.top)
+	forID, sc.top = ki.top(idWords, m.weight, true, sc.top)
+	return forTitle, forID
+}
+
+// titleKeys is how many of an event's keys score its title candidates.
+const titleKeys = 5
 
 // idWords is how many content words an event id carries after its date.
 const idWords = 3
@@ -639,7 +698,11 @@ func (m *merger) assignIDs(events []*Event, taken map[string]bool) {
 			base = "event"
 		}
 		members := m.members[ev]
-		parts := m.surfacesOf(members, m.idKeys(members, idWords))
+		ids, ok := m.idKeysOf[ev]
+		if !ok {
+			ids = m.idKeys(members, idWords)
+		}
+		parts := m.surfacesOf(members, ids)
 		if len(parts) > 0 {
 			base += "-" + strings.Join(parts, "-")
 		}
