@@ -308,7 +308,7 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 
 // readSentences reads each sentence once, on every core: its content
 // words (words.Tokens) with their keys interned, its clauses
-// (clauseSegments) and the names it uses (soloNames), or takes them
+// (clauseSegments) and the names it uses (nameReader), or takes them
 // from the cache. It sets m.keys, every key in string order, so that
 // vectors sorted by key id are sorted by key, and m.solo, m.persons.
 func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int) {
@@ -576,9 +576,6 @@ func intersects(a, b []int32) bool {
 	return false
 }
 
-// sentChunk is how many distinct sentences one worker reads for names.
-const sentChunk = 8192
-
 // candChunk is how many candidates one worker reads at a time.
 const candChunk = 512
 
@@ -717,7 +714,7 @@ func (m *merger) placeGroups(groups [][]int, scratch []placeScratch) {
 	n := 0
 	placers := make([]*placer, len(groups))
 	for g, list := range groups {
-		placers[g] = &placer{m: m, local: true, byArt: map[int][]int{}, next: base + n, end: base + n + len(list)}
+		placers[g] = &placer{m: m, local: true, byArt: map[int][]int{}, next: base + n}
 		n += len(list)
 	}
 	m.clusters = append(m.clusters, make([]*cluster, n)...)
@@ -878,8 +875,6 @@ func (m *merger) sortCandsSlow(idx []int) {
 
 func (m *merger) newCluster(i int) int { return m.seq.newCluster(i) }
 
-func (m *merger) placeCoarse(i int) { m.seq.placeCoarse(i) }
-
 // newCluster founds a cluster with candidate i. A worker's placer
 // numbers it in its own range of ids (see placeCoarseAll).
 func (p *placer) newCluster(i int) int {
@@ -917,11 +912,11 @@ type placer struct {
 	m  *merger
 	sc *placeScratch
 	// for a worker's placer:
-	local     bool
-	posting   postTable     // the posting lists it changed, copied on first change
-	byArt     map[int][]int // clusters it added to articles
-	next, end int           // the next id of its range, and the range's end
-	created   []int         // the clusters it founded, in order
+	local   bool
+	posting postTable     // the posting lists it changed, copied on first change
+	byArt   map[int][]int // clusters it added to articles
+	next    int           // the next id of its range
+	created []int         // the clusters it founded, in order
 	// for a worker's placer of one day's mentions (see placeDays), which
 	// reads no posting or article list: what it adds to them, in order.
 	day  bool
@@ -1239,7 +1234,7 @@ func (m *merger) placeDays(days []int) {
 	placers := make([]placer, len(groups))
 	n := 0
 	for g := range groups {
-		placers[g] = placer{m: m, day: true, next: base + n, end: base + n + len(groups[g])}
+		placers[g] = placer{m: m, day: true, next: base + n}
 		n += len(groups[g])
 	}
 	m.clusters = append(m.clusters, make([]*cluster, n)...)

@@ -35,7 +35,7 @@ type mergeCacheData struct {
 type sentEntry struct {
 	toks          []cachedTok
 	segs          [][2]int
-	solo, persons []string // see soloNames
+	solo, persons []string // see nameReader
 }
 
 // cachedTok is a tok whose key is a string, as ids change from merge to merge.

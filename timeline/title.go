@@ -350,27 +350,11 @@ func (m *merger) shortenNames(ws []string) []string {
 	return out
 }
 
-// soloNames collects capitalised words that stand alone (no capitalised
-// neighbour) in the sentences of the mentions: surnames and places;
-// and persons, the last words of runs of two or three capitalised
-// words ("Donald Trump" → "Trump") that are not datelines or roles.
-func soloNames(sents []string) (solo, persons map[string]bool) {
-	solo, persons = map[string]bool{}, map[string]bool{}
-	var r nameReader
-	for _, sent := range sents {
-		s, p := r.read(sent)
-		for _, w := range s {
-			solo[w] = true
-		}
-		for _, w := range p {
-			persons[w] = true
-		}
-	}
-	return solo, persons
-}
-
-// nameReader finds the solo names and persons of one sentence at a
-// time (see soloNames), remembering the stopword test of each word.
+// nameReader finds the names of one sentence at a time, remembering
+// the stopword test of each word: solo names, capitalised words that
+// stand alone (no capitalised neighbour), surnames and places; and
+// persons, the last words of runs of two or three capitalised words
+// ("Donald Trump" → "Trump") that are not datelines or roles.
 type nameReader struct {
 	stop          map[string]bool // words.Stopword of the lower-case form, by word as written
 	ws            []string
