@@ -148,16 +148,26 @@ func split(out []rawWord, s string) []rawWord {
 		sentenceStart, afterBreak = false, false
 		start = -1
 	}
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		var alnum bool
+		if r < utf8.RuneSelf {
+			alnum = asciiAlnum[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			alnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		at := i // the rune's offset
+		i += size
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case alnum:
 			if start < 0 {
-				start = i
+				start = at
 			}
-		case (r == '\'' || r == '’' || r == '.') && start >= 0 && i+utf8.RuneLen(r) < len(s) && isLetterAt(s, i+utf8.RuneLen(r)):
+		case (r == '\'' || r == '’' || r == '.') && start >= 0 && at+utf8.RuneLen(r) < len(s) && isLetterAt(s, at+utf8.RuneLen(r)):
 			// inner apostrophe or abbreviation dot: stay in the word
 		default:
-			flush(i)
+			flush(at)
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == '\n':
 				sentenceStart, afterBreak = true, true
@@ -169,6 +179,15 @@ func split(out []rawWord, s string) []rawWord {
 	flush(len(s))
 	return out
 }
+
+// asciiAlnum tells the ASCII letters and digits (unicode.IsLetter or
+// unicode.IsDigit).
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // trimRightDotsQuotes is strings.TrimRight(w, ".'’"), without its
 // slow path for a cutset that is not ASCII.

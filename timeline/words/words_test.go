@@ -2,8 +2,11 @@ package words
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestStem(t *testing.T) {
@@ -132,6 +135,64 @@ func TestTrimRightDotsQuotes(t *testing.T) {
 	for _, w := range []string{"", ".", "'", "’", "U.S.", "Russia’", "a.'’.", "’’", "x\xe2\x80", "x\x99", "word"} {
 		if got, want := trimRightDotsQuotes(w), strings.TrimRight(w, ".'’"); got != want {
 			t.Errorf("trimRightDotsQuotes(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// refSplit is split as first written: a range loop over runes.
+func refSplit(s string) []rawWord {
+	var out []rawWord
+	start := -1
+	sentenceStart, afterBreak := true, true
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(s[start:end], ".'’")
+		for _, p := range []string{"'s", "’s"} {
+			w = strings.TrimSuffix(w, p)
+		}
+		if w != "" {
+			out = append(out, rawWord{text: w, start: start, end: start + len(w), sentenceStart: sentenceStart, afterBreak: afterBreak})
+		}
+		sentenceStart, afterBreak = false, false
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’' || r == '.') && start >= 0 && i+utf8.RuneLen(r) < len(s) && isLetterAt(s, i+utf8.RuneLen(r)):
+		default:
+			flush(i)
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == '\n':
+				sentenceStart, afterBreak = true, true
+			case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”' || r == '—' || r == '–':
+				afterBreak = true
+			}
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+func TestSplitMatchesReference(t *testing.T) {
+	pieces := []string{"U.S.", "Russia's", "Alaska’s", "don't", "talks.", "ÉTÉ", "Zürich", "2025", "İstanbul", "—", "–", "“", "”", "\"", ",", ";", ":", "(", ")", "!", "?", "\n", " ", ".", "'", "’", "\xff", "\xe2\x80", "a", "Putin", "ΣΟΦΊΑ", "15th", "1900GMT", "e.g.", "'s"}
+	rng := rand.New(rand.NewSource(5))
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(30); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(3) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		if got, want := split(nil, s), refSplit(s); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("split(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
