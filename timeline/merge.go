@@ -691,8 +691,8 @@ func (m *merger) placeCoarseAll(coarse []int) {
 	}
 }
 
-// placeInGroups lets tests place coarse mentions one after another
-// (see TestCoarseGroupsSameAsSequential).
+// placeInGroups lets tests place day and coarse mentions one after
+// another (see TestCoarseGroupsSameAsSequential).
 var placeInGroups = true
 
 // monthRange returns the first and last month (year*12+month-1) a span
