@@ -112,15 +112,22 @@ type cand struct {
 
 // cluster is a growing event: its mentions and the sum of their vectors.
 type cluster struct {
-	members  []int
-	centroid vector
-	norm     float64    // norm of centroid
-	span     dates.Span // the span of the mention that founded it
-	founder  int        // the candidate that founded it
-	months   []int32    // the months span overlaps (see monthNums)
-	articles []int32    // the articles of its members, sorted
-	dead     bool       // merged into another cluster
-	owned    bool       // centroid is the cluster's own (not its founder's vector)
+	// What placing a coarse mention checks of every candidate cluster,
+	// together: whether it is dead, its span in whole seconds (see
+	// secSpan) and its founder's article and topics (see related).
+	dead       bool // merged into another cluster
+	secExact   bool // span starts and ends on whole seconds: start, end are exact
+	start, end int64
+	founderArt int
+	founderSig uint64 // topicSig of the founder's article
+	members    []int
+	centroid   vector
+	norm       float64    // norm of centroid
+	span       dates.Span // the span of the mention that founded it
+	founder    int        // the candidate that founded it
+	months     []int32    // the months span overlaps (see monthNums)
+	articles   []int32    // the articles of its members, sorted
+	owned      bool       // centroid is the cluster's own (not its founder's vector)
 	// dense holds the centroid's weights by key id once it has many
 	// keys (see denseShare), for faster dot products; nil before.
 	dense []float64
@@ -549,16 +556,13 @@ func articleTopics(narts int, cands []cand, sentOf []int32, toks [][]tok, df []i
 // generic words must not outweigh different names and places.
 func (m *merger) related(i int, cl *cluster) bool {
 	c := &m.cands[i]
-	if hasArticle(cl, c.art) {
+	a, b := m.topics[c.art], m.topics[cl.founderArt]
+	// an article too short to name anything twice says nothing of its
+	// story; the checks go cheapest first (their result is an or)
+	if len(a) == 0 || len(b) == 0 || m.topicSig[c.art]&cl.founderSig != 0 && intersects(a, b) {
 		return true
 	}
-	fa := m.cands[cl.founder].art
-	if m.topicSig[c.art]&m.topicSig[fa] == 0 {
-		return len(m.topics[c.art]) == 0 || len(m.topics[fa]) == 0
-	}
-	a, b := m.topics[c.art], m.topics[fa]
-	// an article too short to name anything twice says nothing of its story
-	return len(a) == 0 || len(b) == 0 || intersects(a, b)
+	return hasArticle(cl, c.art)
 }
 
 // intersects reports whether two sorted lists share an element.
@@ -609,7 +613,9 @@ func (m *merger) cluster() {
 		if !ok {
 			w := narrow(c.span, c.m.Mod)
 			p = int32(len(m.periods))
-			m.periods = append(m.periods, periodSpan{w, monthNums(w)})
+			ps := periodSpan{within: w, months: monthNums(w)}
+			ps.start, ps.end, ps.secExact = secSpan(w)
+			m.periods = append(m.periods, ps)
 			index[k] = p
 		}
 		c.period = p
@@ -884,6 +890,8 @@ func (p *placer) newCluster(i int) int {
 	if isDay(c.span) {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
+	cl.start, cl.end, cl.secExact = secSpan(cl.span)
+	cl.founderArt, cl.founderSig = c.art, m.topicSig[c.art]
 	var id int
 	if p.local || p.day {
 		id = p.next
@@ -1193,8 +1201,17 @@ type periodKey struct{ value, mod string }
 // periodSpan is the part of a period a modifier points at (see narrow)
 // and the months it overlaps.
 type periodSpan struct {
-	within dates.Span
-	months []int32
+	within     dates.Span
+	months     []int32
+	secExact   bool // within in whole seconds (see secSpan)
+	start, end int64
+}
+
+// secSpan returns the start and end of s in Unix seconds, and whether
+// they are exact (no fraction of a second): then comparing them is
+// comparing the times.
+func secSpan(s dates.Span) (start, end int64, exact bool) {
+	return s.Start.Unix(), s.End.Unix(), s.Start.Nanosecond() == 0 && s.End.Nanosecond() == 0
 }
 
 // period returns narrow(c.span, c.m.Mod) and its months for a coarse
@@ -1449,7 +1466,13 @@ func (p *placer) placeCoarse(i int) {
 	m, sc := p.m, p.sc
 	c := &m.cands[i]
 	within, months := m.period(c)
-	inside := func(cl *cluster) bool { return within.Contains(cl.span) }
+	pe := &m.periods[c.period]
+	inside := func(cl *cluster) bool {
+		if cl.secExact && pe.secExact {
+			return cl.start >= pe.start && cl.end <= pe.end
+		}
+		return within.Contains(cl.span)
+	}
 	// Only clusters sharing a key with the mention can reach the
 	// threshold: they come from the posting lists of its months. In id
 	// order, the first of equally similar clusters wins, as over all.

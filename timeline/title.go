@@ -735,7 +735,12 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 		k, n int
 		w    string
 	}
+	type kw struct {
+		k int
+		w string
+	}
 	var raw []written
+	var index map[kw]int // raw's index, once raw is long (a large event)
 	for _, i := range members {
 		c := &m.cands[i]
 		for _, t := range c.ctx.clause {
@@ -747,16 +752,31 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 					continue
 				}
 				w := c.m.Sentence[t.start:t.end]
-				found := false
-				for f := range raw {
-					if raw[f].k == k && raw[f].w == w {
-						raw[f].n++
-						found = true
-						break
+				f := -1
+				if index != nil {
+					if at, ok := index[kw{k, w}]; ok {
+						f = at
+					}
+				} else {
+					for at := range raw {
+						if raw[at].k == k && raw[at].w == w {
+							f = at
+							break
+						}
 					}
 				}
-				if !found {
-					raw = append(raw, written{k, 1, w})
+				if f >= 0 {
+					raw[f].n++
+					continue
+				}
+				raw = append(raw, written{k, 1, w})
+				if index != nil {
+					index[kw{k, w}] = len(raw) - 1
+				} else if len(raw) > 16 {
+					index = make(map[kw]int, 64)
+					for at, r := range raw {
+						index[kw{r.k, r.w}] = at
+					}
 				}
 			}
 		}
