@@ -20,8 +20,10 @@ import (
 	"github.com/timeline-news/timeline/timeline"
 )
 
-// screenshotDir is where the browser test saves its screenshots
-// (docs/SITE.md and the README show them).
+// screenshotDir is where the browser test saves its screenshots when
+// run with -update (docs/SITE.md and the README show them); without
+// -update they go to a temporary folder, so a test run leaves the
+// working tree as it was.
 const screenshotDir = "../docs/screenshots"
 
 // findChromium returns the path of a Chromium or Chrome binary: $CHROME,
@@ -70,7 +72,8 @@ func serve(files memWriter, base string) *httptest.Server {
 
 // TestBrowser drives a real Chromium over the built sites: no console
 // errors on any page kind, the filters work and survive a reload, and
-// screenshots at 390 and 1280 px wide land in docs/screenshots.
+// screenshots at 390 and 1280 px wide are taken (and land in
+// docs/screenshots with -update).
 func TestBrowser(t *testing.T) {
 	chrome := findChromium()
 	if chrome == "" {
@@ -207,7 +210,11 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// Screenshots of the example site, phone and desktop.
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+	shotDir := t.TempDir()
+	if *update {
+		shotDir = screenshotDir
+	}
+	if err := os.MkdirAll(shotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	shots := []struct {
@@ -231,7 +238,7 @@ func TestBrowser(t *testing.T) {
 		must(t, chromedp.Run(ctx, chromedp.EmulateViewport(s.width, 900),
 			chromedp.Navigate(exSrv.URL+base+s.page), chromedp.WaitReady("body"),
 			chromedp.FullScreenshot(&png, 100)))
-		if err := os.WriteFile(filepath.Join(screenshotDir, s.name), png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(shotDir, s.name), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
