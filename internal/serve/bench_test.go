@@ -2,88 +2,94 @@ package serve
 
 import (
 	"fmt"
-	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
+	"sort"
 	"testing"
 
+	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/timeline-news/timeline/render"
 	"github.com/timeline-news/timeline/timeline"
 )
 
-var (
-	benchSubjects = []string{"The minister", "The committee", "Officials", "The president", "Negotiators", "The envoy"}
-	benchVerbs    = []string{"met", "announced the plan", "signed the agreement", "left the talks", "voted", "rejected the offer"}
-	benchWhen     = []string{"on Monday", "last Friday", "on August %d, 2025", "on %d July 2025", "in February 2022",
-		"next week", "in early 2024", "on July %d, 2025"}
-)
-
-// benchSite writes n articles of about 2 KB, from a seeded generator:
-// the same n gives the same site.
-func benchSite(b *testing.B, n int) string {
-	dir := b.TempDir()
-	r := rand.New(rand.NewPCG(42, 1))
-	for i := 0; i < n; i++ {
-		p := filepath.Join(dir, "content", fmt.Sprintf("a%04d.md", i))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(benchArticle(r, i, 0)), 0o644); err != nil {
-			b.Fatal(err)
-		}
+// benchSite generates a corpusgen site of n articles (seed 1) into a
+// temporary folder and returns it with the content files, sorted.
+func benchSite(b *testing.B, n int) (site string, files []string) {
+	b.Helper()
+	site = b.TempDir()
+	if _, err := corpusgen.Generate(site, corpusgen.Options{Articles: n, Seed: 1}); err != nil {
+		b.Fatal(err)
 	}
-	return dir
+	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sort.Strings(files)
+	return site, files
 }
 
-func benchArticle(r *rand.Rand, i, edit int) string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "+++\ntitle = \"Report %d\"\ndate = 2025-%02d-%02d\nsource = \"Outlet %d\"\n+++\n\n", i, 6+r.IntN(3), 1+r.IntN(28), r.IntN(40))
-	for p := 0; p < 6; p++ {
-		for k := 0; k < 3; k++ {
-			when := benchWhen[r.IntN(len(benchWhen))]
-			if strings.Contains(when, "%d") {
-				when = fmt.Sprintf(when, 1+r.IntN(28))
-			}
-			fmt.Fprintf(&s, "%s %s %s. ", benchSubjects[r.IntN(len(benchSubjects))], benchVerbs[r.IntN(len(benchVerbs))], when)
-		}
-		s.WriteString("\n\n")
-	}
-	if edit > 0 {
-		fmt.Fprintf(&s, "Update %d: the talks resumed on August %d, 2025.\n", edit, 1+edit%28)
-	}
-	return s.String()
+// edited is the article src with a paragraph added that dates one more
+// happening; edit varies it, so that every save changes the file.
+func edited(src []byte, edit int) []byte {
+	return fmt.Appendf(append([]byte(nil), src...),
+		"\n\nUpdate %d: the talks resumed on August %d, 2025, officials said.\n", edit, 1+edit%28)
 }
 
-// BenchmarkServeRebuild1000 is what serve does after one article of a
-// 1,000-article site is saved: incremental build plus a full render.
+// BenchmarkServeRebuild1000 is what `timeline serve` does between an
+// editor saving one article of a 1,000-article corpusgen site and the
+// browser having the new page: the rebuild the watcher starts, then the
+// request the live-reload script makes for the edited article's page.
+// The watcher's debounce is not included.
 func BenchmarkServeRebuild1000(b *testing.B) {
-	site := benchSite(b, 1000)
+	site, files := benchSite(b, 1000)
+	path := files[len(files)/2]
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rel, _ := filepath.Rel(site, path)
+	a, err := timeline.ParseArticle(filepath.ToSlash(rel), src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page := "/articles/" + a.ID + "/"
 	s, err := New(Options{Site: site})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if _, buildErr, _, _ := s.state(); buildErr != nil {
-		b.Fatal(buildErr)
-	}
-	r := rand.New(rand.NewPCG(7, 7))
-	path := filepath.Join(site, "content", "a0500.md")
+	h := s.Handler()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if err := os.WriteFile(path, []byte(benchArticle(r, 500, i+1)), 0o644); err != nil {
+		if err := os.WriteFile(path, edited(src, i+1), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		s.Rebuild(path)
 		if _, buildErr, _, _ := s.state(); buildErr != nil {
 			b.Fatal(buildErr)
 		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, page, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("GET %s: %d", page, rec.Code)
+		}
+	}
+	if st := s.inc.Stats; st.Parsed != 1 || st.Resolved != 1 {
+		b.Fatalf("re-read %d and re-resolved %d articles, want 1 and 1", st.Parsed, st.Resolved)
 	}
 }
 
-// BenchmarkRender1000 is the render step alone on the same site.
+// BenchmarkRender1000 is the render of the whole 1,000-article site
+// into a folder, as `timeline build` writes it.
 func BenchmarkRender1000(b *testing.B) {
-	site := benchSite(b, 1000)
+	site, _ := benchSite(b, 1000)
 	c, err := timeline.NewIncremental(site).Build()
 	if err != nil {
 		b.Fatal(err)
