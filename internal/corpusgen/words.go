@@ -165,3 +165,35 @@ var filler = []string{
 
 var subheads = []string{"What happens next", "The background", "Reaction in {place}", "What is at stake",
 	"Key dates", "How we got here", "The view from {country}"}
+
+// newsFiller is filler and more sentences without a date phrase: the
+// default corpus draws about three of them for every dated sentence, as
+// real news has, so it needs more of them to stay varied.
+var newsFiller = append(append([]string(nil), filler...),
+	"{al} said the talks had been \"frank and constructive\" but gave no details.",
+	"Officials in {place} did not say how many people had been affected.",
+	"The {org} has faced growing pressure from member states over {topic}.",
+	"Local media in {country} reported long queues outside government offices.",
+	"\"Nobody wins if this drags on,\" said a trader in {place}.",
+	"{bl}'s office said the figures were being reviewed.",
+	"The dispute over {topic2} has divided opinion inside {org}.",
+	"Police said they had made several arrests after scuffles near the main square.",
+	"A draft seen by {outlet} suggests the two sides remain far apart on {topic}.",
+	"Aid agencies warned that supplies in parts of {country} were running low.",
+	"Neither side has published the full terms under discussion.",
+	"{al}, a former finance minister, is known as a tough negotiator.",
+	"Shares in companies exposed to {topic2} fell on the news.",
+	"Independent monitors said they had been given only limited access.",
+	"The main opposition party said it would challenge the decision in court.",
+	"\"We want to see action, not promises,\" one protester in {place} said.",
+	"Officials declined to say whether {bl} had been consulted in advance.",
+	"{org} said in a statement that it remained committed to dialogue.",
+	"The closure of roads around {place} disrupted traffic across the city.",
+	"Several embassies advised their citizens to avoid the area.",
+	"Experts say the legal questions around {topic} are far from settled.",
+	"Farmers and small businesses in {country} say they have borne the brunt of the crisis.",
+	"The vote exposed divisions within the governing coalition.",
+	"{bl} dismissed the criticism as \"noise\" and said the plan would go ahead.",
+	"Observers noted that the language of the statement was unusually sharp.",
+	"There was no immediate reaction from {org}.",
+)
