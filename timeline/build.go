@@ -25,7 +25,7 @@ func Build(site *Site, opts ...Option) *Chronology {
 func assemble(cfg Config, articles []*Article, mentions []Mention, warnings []Problem, o *options) *Chronology {
 	var merged MergeResult
 	o.stats.Measure("merge", "mentions", func() (int, int64) {
-		merged = MergeAll(articles, mentions, cfg)
+		merged = o.merge.MergeAll(articles, mentions, cfg)
 		return len(mentions), 0
 	})
 	c := &Chronology{

@@ -12,7 +12,9 @@ import (
 // after every change, redoing only what changed: an article whose file
 // is unchanged is neither re-read nor re-resolved, and its parsed
 // article and mentions are reused by the merge and the checks, which
-// always run over the whole site.
+// always run over the whole site. The merge keeps what it read of the
+// text between builds (see MergeCache), so it too redoes only the
+// reading of the changed articles.
 //
 // A file counts as unchanged while its size and modification time are
 // the ones it had when it was read and it was not named to Invalidate.
@@ -24,6 +26,7 @@ type Incremental struct {
 	dir   string
 	abs   string // dir made absolute, to match absolute names in Invalidate
 	files map[string]*cachedFile
+	merge MergeCache
 	// Stats describes what the last Build did.
 	Stats IncrementalStats
 }
@@ -106,7 +109,7 @@ func (b *Incremental) Build() (*Chronology, error) {
 		seen[rel] = true
 		cf, err := b.load(rel)
 		if err != nil {
-			warnings = append(warnings, Problem{File: rel, Message: "cannot read: " + err.Error()})
+			warnings = append(warnings, asProblem(rel, err))
 			continue
 		}
 		if cf.article == nil {
@@ -114,6 +117,7 @@ func (b *Incremental) Build() (*Chronology, error) {
 			continue
 		}
 		a := cf.article
+		warnings = append(warnings, a.Warnings...)
 		// IDs depend on the other files (two files may slug alike), so
 		// they are handed out again, in file order, on every build.
 		a.ID = uniqueID(cf.baseID, ids)
@@ -134,7 +138,9 @@ func (b *Incremental) Build() (*Chronology, error) {
 	}
 	// The same stages as Build after resolving; TestIncremental checks
 	// that the result is Build's.
-	c := assemble(cfg, articles, mentions, warnings, newOptions(nil))
+	o := newOptions(nil)
+	o.merge = &b.merge
+	c := assemble(cfg, articles, mentions, warnings, o)
 	return c, nil
 }
 
@@ -145,13 +151,14 @@ func (b *Incremental) load(rel string) (*cachedFile, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		delete(b.files, rel)
-		return nil, err
+		return nil, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
 	}
 	cf := b.files[rel]
 	if cf != nil && !cf.dirty && cf.size == info.Size() && cf.modTime.Equal(info.ModTime()) {
 		return cf, nil
 	}
-	src, err := os.ReadFile(path)
+	// Read as LoadSite reads it: the same size limit, the same problems.
+	src, err := readArticle(b.dir, rel)
 	if err != nil {
 		delete(b.files, rel)
 		return nil, err

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/timeline-news/timeline/timeline"
 )
 
@@ -215,4 +217,70 @@ func BenchmarkFullBuild1000(b *testing.B) {
 	for b.Loop() {
 		fullBuild(b, dir)
 	}
+}
+
+// TestIncrementalGenerated edits a generated site of realistic reports
+// (wire copies, stories followed for weeks) the way a journalist does,
+// and checks after each step that the incremental builder, whose merge
+// reuses what earlier merges read (MergeCache), gives what a full
+// build gives.
+func TestIncrementalGenerated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and builds a 120-article site several times")
+	}
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 120, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return err
+	})
+	sort.Strings(files)
+	b := timeline.NewIncremental(dir)
+	step := func(name string) {
+		t.Helper()
+		c, err := b.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := fullBuild(t, dir)
+		sameChronology(t, c, want)
+		if t.Failed() {
+			t.Fatalf("after %s", name)
+		}
+	}
+	step("first build")
+	step("nothing changed")
+	read := func(p string) string {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(src)
+	}
+	// A paragraph added that dates a happening other reports date too.
+	first := read(files[10])
+	writeFile(t, files[10], first+"\n\nOfficials said the talks resumed on Monday, a week after the vote.\n")
+	step("paragraph added")
+	// A sentence of it changed, which changes its words and the idf of the site.
+	writeFile(t, files[10], strings.Replace(first, ".", ", the minister said.", 3))
+	step("sentences changed")
+	writeFile(t, files[10], first)
+	step("edit undone")
+	// A wire copy of another report under a new masthead.
+	copySrc := read(files[40])
+	writeFile(t, filepath.Join(dir, "content", "zz-wire-copy.md"), strings.Replace(copySrc, "source = ", "source = \"Copy Desk\"\nx_old_source = ", 1))
+	step("wire copy added")
+	if err := os.Remove(files[20]); err != nil {
+		t.Fatal(err)
+	}
+	step("article removed")
+	writeFile(t, files[30], "+++\ntitle = \"broken\n+++\n")
+	step("article broken")
+	writeFile(t, filepath.Join(dir, "config.toml"), read(filepath.Join(dir, "config.toml"))+"\n[[event]]\nid = \"no-such-event\"\nhide = true\n")
+	step("curation added")
 }

@@ -149,6 +149,7 @@ type options struct {
 	workers  int
 	stats    *Stats
 	progress func(stage string, done, total int)
+	merge    *MergeCache // nil: every merge starts afresh (see Incremental)
 }
 
 func newOptions(opts []Option) *options {
