@@ -223,7 +223,8 @@ func (s Scores) String() string {
 type Error struct {
 	Doc string
 	// Kind is "missed" (gold, no system overlap), "spurious" (system, no
-	// gold overlap), "span" (overlap, different offsets), "type" or "value".
+	// gold overlap), "span" (overlap, different offsets), "type" or "value";
+	// Align also gives "ok" (all agree).
 	Kind      string
 	Gold, Sys *Timex
 	GoldText  string
@@ -235,6 +236,20 @@ type Error struct {
 // Each gold expression is matched with at most one system expression (the
 // first overlapping one not yet taken), as in the TempEval-3 scorer.
 func Score(doc *Doc, tag Tagger) (Scores, []Error) {
+	s, all := Align(doc, tag)
+	errs := all[:0]
+	for _, e := range all {
+		if e.Kind != "ok" {
+			errs = append(errs, e)
+		}
+	}
+	return s, errs
+}
+
+// Align is Score that also lists every agreement: a relaxed match with the
+// gold offsets, type and value has Kind "ok". It lets one count how a
+// class of expressions (all the "a year ago", say) fares, not only its errors.
+func Align(doc *Doc, tag Tagger) (Scores, []Error) {
 	sys := tag(doc.Text, doc.DCT)
 	s := Scores{Docs: 1, Gold: len(doc.Gold), System: len(sys)}
 	var errs []Error
@@ -276,6 +291,10 @@ func Score(doc *Doc, tag Tagger) (Scores, []Error) {
 			s.ValueOK++
 		} else {
 			e.Kind = "value"
+			errs = append(errs, e)
+		}
+		if e.Kind == "" {
+			e.Kind = "ok"
 			errs = append(errs, e)
 		}
 	}

@@ -195,7 +195,7 @@ func (r *resolver) window(anchor time.Time) (Inference, bool) {
 	r.anchor = anchor
 	r.out = r.out[:0]
 	r.tenses = r.tenses[:0]
-	r.lastQY, r.lastQ = 0, 0
+	r.lastQY, r.lastQ, r.periodMonths = 0, 0, 0
 	r.run()
 	lo, hi := time.Time{}, time.Time{}
 	raise := func(d time.Time) {

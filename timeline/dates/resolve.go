@@ -41,7 +41,7 @@ func getResolver(text string, anchor time.Time) *resolver {
 	r.wantTense = false
 	r.whole = false
 	r.reach = 12
-	r.lastQY, r.lastQ = 0, 0
+	r.lastQY, r.lastQ, r.periodMonths = 0, 0, 0
 	r.rt, r.refU, r.refText = time.Time{}, 0, ""
 	return r
 }
@@ -65,6 +65,10 @@ type resolver struct {
 	out    []Expr
 	// the last quarter the text named, for "the quarter", "a year earlier"
 	lastQY, lastQ int
+	// periodMonths is the length of the reporting period the text named
+	// last when it is longer than a quarter ("the nine months", "the
+	// first six months"); 0 when a quarter was named since
+	periodMonths int
 	// the discourse reference time: the last calendar date the text
 	// named (day, month or year precision, refU the unit), for "that
 	// year", "the following month", "the next day"
@@ -456,8 +460,12 @@ func (r *resolver) pastPerfectClause(i, j int) bool {
 // returns the distance to the first tense cue and its tense.
 func (r *resolver) scanTense(k, d int) (int, Tense) {
 	comma := false
-	for n := 0; n < r.reach && k >= 0 && k < len(r.t); n, k = n+1, k+d {
+	words := 0 // the reach counts words and numbers: "4 a.m. EDT" is three, not six
+	for n := 0; words < r.reach && k >= 0 && k < len(r.t); n, k = n+1, k+d {
 		t := &r.t[k]
+		if t.k != kPunct {
+			words++
+		}
 		if t.k == kPunct && t.ch == ',' {
 			comma = true
 		}

@@ -687,6 +687,7 @@ func (r *resolver) quarter(k, start, y int) (hit, bool) {
 			// fourth-quarter charge") does not change the finished
 			// quarter the text reports on
 			r.lastQY, r.lastQ = y, n
+			r.periodMonths = 0
 		}
 	} else {
 		val = yearValue(y) + "-H" + strconv.Itoa(n)
@@ -724,9 +725,21 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 	if back == 1 && (r.cls(k, cOrd) || r.w(k) == "fiscal") {
 		return r.yearEarlier(i, k) // "the year-ago third quarter"
 	}
+	if back == 1 && r.periodMonths > 0 {
+		// after "For the nine months": "the year-earlier period", "the
+		// year-earlier nine months" are that period a year before
+		if h, ok := r.duration(k); r.w(k) == "period" || ok && h.typ == TypeDuration {
+			return r.yearEarlier(i, k)
+		}
+	}
 	yy, explicitYear := r.isYear(k)
 	if explicitYear {
 		k++
+		if r.w(k) == "period" && r.periodMonths > 0 {
+			// "the 1988 period" after "In the first nine months": the
+			// part of 1988 the report compares with, at year precision
+			return hit{end: k + 1, typ: TypeDate, val: yearValue(yy), rule: "year-period"}, true
+		}
 	}
 	if !r.isQuarterNoun(k) {
 		return hit{}, false
@@ -761,6 +774,18 @@ func (r *resolver) discourseQuarter(i int) (hit, bool) {
 // noun along.
 func (r *resolver) yearEarlier(i, e int) (hit, bool) {
 	y, q := r.lastQY, r.lastQ
+	if m := r.periodMonths; m > 0 {
+		// the text last reported a period longer than a quarter ("For
+		// the nine months, net rose 5% from a year earlier"): the
+		// comparison is with that period a year before, not a quarter
+		if h, ok := r.duration(e); ok && h.typ == TypeDuration {
+			return h, true // "the year-earlier nine months": that period
+		}
+		if r.w(e) == "period" {
+			return hit{end: e + 1, typ: TypeDuration, val: "P" + strconv.Itoa(m) + "M", rule: "year-earlier-period"}, true
+		}
+		return hit{end: e, typ: TypeDate, val: yearValue(r.anchor.Year() - 1), rule: "year-earlier"}, true
+	}
 	if r.w(e) == "fiscal" && r.cls(e+1, cOrd) {
 		e++
 	}

@@ -89,6 +89,11 @@ func (r *resolver) duration(i int) (hit, bool) {
 	if k == i && r.w(i-1) == "in" && r.modalBefore(i-1) {
 		return hit{end: end, rule: ""}, true // consumed, not emitted
 	}
+	if r.w(i) == "the" && u == uMonth && !half && n > 3 && n < 12 && n%3 == 0 {
+		// "the nine months", "the first six months": a reporting period
+		// longer than a quarter, which "a year earlier" now compares with
+		r.periodMonths = n
+	}
 	return hit{end: end, typ: TypeDuration, val: durValue(n, u, half), rule: "duration"}, true
 }
 
@@ -259,6 +264,12 @@ func (r *resolver) ref(i int) (hit, bool) {
 
 // ---- clock times
 
+// afterPart are the words that may follow "4 in the morning" as a time;
+// any other ("4 in the morning session") makes the part of day a noun's.
+var afterPart = map[string]bool{"on": true, "of": true, "and": true, "or": true, "when": true, "to": true, "at": true,
+	"local": true, "but": true, "after": true, "before": true, "until": true, "with": true, "from": true, "for": true,
+	"as": true, "the": true, "that": true, "while": true, "in": true}
+
 // clock matches "10:35 a.m.", "3 p.m. EDT", "1900 GMT", "noon",
 // "10 p.m. Wednesday". The day is the one the expression names, else
 // the anchor (rule time-of-day: the day was assumed, not stated).
@@ -266,6 +277,7 @@ func (r *resolver) clock(i int) (hit, bool) {
 	hh, mm := -1, 0
 	k := i
 	w := r.w(i)
+	restated := false
 	switch {
 	case w == "noon" || w == "midday":
 		hh, k = 12, i+1
@@ -294,8 +306,13 @@ func (r *resolver) clock(i int) (hit, bool) {
 		} else {
 			return hit{}, false
 		}
-		if i > 0 && !r.t[i].sp && r.t[i-1].k == kPunct {
+		if i > 0 && !r.t[i].sp && r.t[i-1].k == kPunct && r.t[i-1].ch != '(' {
 			return hit{}, false
+		}
+		if r.punct(i-1, '(') && (r.cls(i-2, cZone) || r.w(i-2) == "m" || r.punct(i-2, '.') && r.w(i-3) == "m") {
+			// "10:35 a.m. (0735 GMT)": the same time in another zone,
+			// said again; consumed, not a second expression
+			restated = true
 		}
 	default:
 		return hit{}, false
@@ -315,6 +332,13 @@ func (r *resolver) clock(i int) (hit, bool) {
 	case r.w(k) == "o'clock":
 		k++
 		ampm = true
+	case r.t[i].k == kNum && r.digits(i) <= 2 && hh >= 1 && hh <= 12 && r.w(k) == "in" && r.w(k+1) == "the" && r.cls(k+2, cPartDay) &&
+		(k+3 >= len(r.t) || r.t[k+3].k == kPunct || afterPart[r.w(k+3)]):
+		// "at 4 in the morning", "8 in the evening": the part of the day
+		// says a.m. or p.m.
+		part := r.t[k+2].v // morning, afternoon, evening, night
+		pm, ampm = part == 1 || part == 2 || part == 3 && hh >= 6, true
+		k += 3
 	}
 	if r.t[i].k == kNum && r.digits(i) <= 2 && !ampm && !r.punct(i+1, ':') {
 		return hit{}, false
@@ -337,16 +361,38 @@ func (r *resolver) clock(i int) (hit, bool) {
 	rule := "time-of-day"
 	// "10 p.m. Wednesday", "3 p.m. today", "9 a.m. on Friday"
 	kk := k
-	if r.w(kk) == "on" {
-		kk++
+	if r.w(kk) == "on" || r.punct(kk, ',') && r.cls(kk+1, cMonth|cMonAbbr) {
+		kk++ // "5 p.m. EST, Nov. 6"
 	}
 	if kk < len(r.t) {
 		if h, ok := r.date(kk); ok && h.day != (time.Time{}) {
 			day, k, rule = h.day, h.end, "time-day"
+		} else if r.punct(kk, '(') {
+			// "10:35 a.m. (0735 GMT) Friday": the day after the
+			// conversion to another zone is the time's; the weekday
+			// stays an expression of its own
+			// "at 4 in the morning (4 a.m. EDT Thursday)": or inside it
+			for p := kk + 1; p < len(r.t) && p < kk+8; p++ {
+				if r.punct(p, ')') {
+					if h, ok := r.date(p + 1); ok && h.day != (time.Time{}) && h.typ == TypeDate {
+						day, rule = h.day, "time-day"
+					}
+					break
+				}
+				if r.cls(p, cWeekday|cMonth|cMonAbbr) {
+					if h, ok := r.date(p); ok && h.day != (time.Time{}) {
+						day, rule = h.day, "time-day"
+						break
+					}
+				}
+			}
 		}
 	}
 	if w == "" && (r.w(i-1) == "at" || r.w(i-1) == "by" || r.w(i-1) == "until") {
 		// still a clock time; nothing to add
+	}
+	if restated {
+		rule = ""
 	}
 	v := DayValue(day) + "T" + twoDigits(hh) + ":" + twoDigits(mm)
 	return hit{end: k, typ: TypeTime, val: v, rule: rule, day: day}, true

@@ -3,12 +3,18 @@
 // TempEval-3 measures per corpus; -errors lists every disagreement.
 //
 //	go run ./internal/tempeval/cmd/tempeval -dir ../shared/corpora/tempeval3-tbaq [-errors]
+//
+// -grep REGEXP lists every gold and system expression whose text matches,
+// agreements ("ok") included, with a count per verdict: how a whole class
+// of expressions fares, before and after a rule.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
+	"sort"
 
 	"github.com/timeline-news/timeline/internal/tempeval"
 	"github.com/timeline-news/timeline/timeline/dates"
@@ -37,11 +43,64 @@ func showDoc(dir, name string) error {
 	return fmt.Errorf("no document %s under %s", name, dir)
 }
 
+// grep prints every aligned pair (see tempeval.Align) whose gold or
+// system text matches re, then the number of pairs of each kind.
+func grep(dir string, re *regexp.Regexp) error {
+	docs, err := tempeval.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for _, d := range docs {
+		_, pairs := tempeval.Align(d, tempeval.Resolver)
+		for _, e := range pairs {
+			if !re.MatchString(e.GoldText) && !re.MatchString(e.SysText) {
+				continue
+			}
+			counts[e.Kind]++
+			fmt.Println(line(e))
+		}
+	}
+	kinds := make([]string, 0, len(counts))
+	for k := range counts {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		fmt.Printf("%-8s %d\n", k, counts[k])
+	}
+	return nil
+}
+
+// line formats one disagreement (or agreement) for a person.
+func line(e tempeval.Error) string {
+	g, s := "-", "-"
+	if e.Gold != nil {
+		g = fmt.Sprintf("%q %s %s %s", e.GoldText, e.Gold.Type, e.Gold.Value, e.Gold.Mod)
+	}
+	if e.Sys != nil {
+		s = fmt.Sprintf("%q %s %s %s", e.SysText, e.Sys.Type, e.Sys.Value, e.Sys.Mod)
+	}
+	return fmt.Sprintf("%-8s %s | gold %s | sys %s | %s", e.Kind, e.Doc, g, s, e.Context)
+}
+
 func main() {
 	dir := flag.String("dir", "../shared/corpora/tempeval3-tbaq", "folder of .tml files, or of folders of them")
 	showErrors := flag.Bool("errors", false, "list every disagreement with the gold annotation")
 	doc := flag.String("doc", "", "list the resolver's expressions (with rule) and the gold ones for the named document, e.g. wsj_0144.tml")
+	pattern := flag.String("grep", "", "list every expression (agreements too) whose gold or system text matches this regular expression, e.g. '(?i)a year (ago|earlier)'")
 	flag.Parse()
+	if *pattern != "" {
+		re, err := regexp.Compile(*pattern)
+		if err == nil {
+			err = grep(*dir, re)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "tempeval:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	if *doc != "" {
 		if err := showDoc(*dir, *doc); err != nil {
 			fmt.Fprintln(os.Stderr, "tempeval:", err)
@@ -58,14 +117,7 @@ func main() {
 	for _, c := range corpora {
 		if *showErrors {
 			for _, e := range c.Errors {
-				g, s := "-", "-"
-				if e.Gold != nil {
-					g = fmt.Sprintf("%q %s %s %s", e.GoldText, e.Gold.Type, e.Gold.Value, e.Gold.Mod)
-				}
-				if e.Sys != nil {
-					s = fmt.Sprintf("%q %s %s %s", e.SysText, e.Sys.Type, e.Sys.Value, e.Sys.Mod)
-				}
-				fmt.Printf("%-8s %s | gold %s | sys %s | %s\n", e.Kind, e.Doc, g, s, e.Context)
+				fmt.Println(line(e))
 			}
 		}
 		all.Add(c.Scores)
