@@ -156,11 +156,16 @@ func (r *resolver) date(i int) (hit, bool) {
 		}
 		if string(r.lower(i+1)) == "full" && r.cls(i+2, cUnit) && r.t[i+2].v == uYear {
 			// "sales for the full year": the year the report is about
-			y := r.anchor.Year()
-			if r.anchor.Month() <= 2 && r.tense(i, i+3) == TensePast {
-				y-- // a January report on last year's results
-			}
-			return hit{end: i + 3, typ: TypeDate, val: yearValue(y), rule: "full-year"}, true
+			return hit{end: i + 3, typ: TypeDate, val: yearValue(r.reportYear(i, i+3)), rule: "full-year"}, true
+		}
+		if r.cls(i+1, cUnit) && r.t[i+1].v == uYear && !r.t[i+1].up && theYearOf[string(r.lower(i-1))] &&
+			(i+2 >= len(r.t) || r.t[i+2].k == kPunct && r.t[i+2].ch != '-' && !isQuote(r.text, r.t[i+2]) || afterTheYear[string(r.lower(i+2))]) {
+			// "For the year, volume was flat", "a high for the year",
+			// "the first nine months of the year": the year under way
+			// (or just reported). "the year before", "the year ended
+			// March 31", "the year that followed", "Person of the Year"
+			// are other years, or a period, or a title.
+			return hit{end: i + 2, typ: TypeDate, val: yearValue(r.reportYear(i, i+2)), rule: "the-year"}, true
 		}
 		if r.w(i+1) == "past" && r.cls(i+2, cUnit) && (r.t[i+2].v == uDecade || r.t[i+2].v == uCentury) {
 			// "over the past decade": the ten years up to now, as "the
@@ -595,6 +600,27 @@ func isQuote(text string, t token) bool {
 		return true
 	}
 	return false
+}
+
+// theYearOf are the prepositions before a bare "the year" that mean the
+// year under way: "for the year", "of the year", "during the year".
+var theYearOf = map[string]bool{"for": true, "of": true, "during": true, "through": true, "throughout": true}
+
+// afterTheYear are the words that may follow such a "the year": any
+// other ("the year before", "the year ended", "the year that followed")
+// makes it another year or a period.
+var afterTheYear = map[string]bool{"in": true, "and": true, "so": true, "as": true, "to": true, "but": true,
+	"from": true, "because": true, "on": true}
+
+// reportYear is the year a report written on the anchor is about: the
+// anchor's, or last year's in a January or February report in the past
+// tense (the results of the year just ended).
+func (r *resolver) reportYear(i, j int) int {
+	y := r.anchor.Year()
+	if r.anchor.Month() <= 2 && r.tense(i, j) == TensePast {
+		y--
+	}
+	return y
 }
 
 // decade matches "the 1990s", "the '90s".

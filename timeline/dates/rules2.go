@@ -78,6 +78,15 @@ func (r *resolver) duration(i int) (hit, bool) {
 	if r.w(end) == "old" || r.punct(end, '-') && r.w(end+1) == "old" {
 		return hit{}, false
 	}
+	// "about three-quarters of its food", "more than a quarter of the
+	// market": a fraction of something, not a span of time ("several
+	// quarters of losses", "the first two quarters of 1990" are)
+	if u == uQuarter && !lead && r.w(end) == "of" && end+1 < len(r.t) && r.t[end+1].k == kWord &&
+		(isDeterminer(r.text[r.t[end+1].s:r.t[end+1].e]) || string(r.lower(end+1)) == "all") {
+		if a := string(r.lower(end + 1)); a != "a" && a != "an" || !r.cls(end+2, cUnit) { // "a quarter of an hour" is time
+			return hit{end: end, rule: ""}, true // consumed, not emitted
+		}
+	}
 	// "the past three years" is a duration; "the three years" too
 	if r.punct(end, '-') && r.w(end+1) == "long" && r.adjacent(end) {
 		end += 2
@@ -333,7 +342,7 @@ func (r *resolver) clock(i int) (hit, bool) {
 		k++
 		ampm = true
 	case r.t[i].k == kNum && r.digits(i) <= 2 && hh >= 1 && hh <= 12 && r.w(k) == "in" && r.w(k+1) == "the" && r.cls(k+2, cPartDay) &&
-		(k+3 >= len(r.t) || r.t[k+3].k == kPunct || afterPart[r.w(k+3)]):
+		(k+3 >= len(r.t) || r.t[k+3].k == kPunct || afterPart[string(r.lower(k+3))]):
 		// "at 4 in the morning", "8 in the evening": the part of the day
 		// says a.m. or p.m.
 		part := r.t[k+2].v // morning, afternoon, evening, night

@@ -59,3 +59,37 @@ func TestClockConversionNotRepeated(t *testing.T) {
 		}
 	}
 }
+
+func TestTheYearUnderWay(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"For the year, ticket sales were flat.", "2025-10-28", "the year", TypeDate, "2025", "", "the-year"},
+		{"It was the warmest month of the year.", "2025-07-30", "the year", TypeDate, "2025", "", "the-year"},
+		{"Shares hit a high for the year in June.", "2025-10-28", "the year", TypeDate, "2025", "", "the-year"},
+		// a report in January on the year just ended
+		{"For the year, the company earned $4 million.", "2026-01-20", "the year", TypeDate, "2025", "", "the-year"},
+		// another year, a period or a title
+		{"The year before, sales fell.", "2025-10-28", "", "", "", "", ""},
+		{"Sales for the year ended June 30 fell.", "2025-10-28", "the year", TypeDuration, "P1Y", "", "year-ended"},
+		{"She was named Person of the Year.", "2025-10-28", "", "", "", "", ""},
+		{"In the year-earlier quarter, it lost money.", "2025-10-28", "the year-earlier quarter", TypeDate, "2024-Q3", "", ""},
+	})
+}
+
+func TestQuarterFraction(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The country imports about three-quarters of its food.", "2025-08-15", "", "", "", "", ""},
+		{"The fund holds more than a quarter of the market.", "2025-08-15", "", "", "", "", ""},
+		{"One quarter of all voters stayed home.", "2025-08-15", "", "", "", "", ""},
+		// spans of quarters stay
+		{"It turned a profit after several quarters of losses.", "2025-08-15", "several quarters", TypeDuration, "PXQ", "", "duration"},
+		{"Losses will last through the first two quarters of 2026.", "2025-08-15", "the first two quarters", TypeDuration, "P2Q", "", ""},
+	})
+}
+
+func TestTheYearWordsOutsideLexicon(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Prices rose throughout the year, but wages did not.", "2025-10-28", "the year", TypeDate, "2025", "", "the-year"},
+		{"Prices rose during the year because demand grew.", "2025-10-28", "the year", TypeDate, "2025", "", "the-year"},
+		{"The convoy left at 5 in the morning with the wounded.", "2025-04-09", "5 in the morning", TypeTime, "2025-04-09T05:00", "", "time-of-day"},
+	})
+}
