@@ -145,19 +145,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		return r.res, err
 	}
 
-	pages := make([]page, 0, len(s.Events)+len(s.Articles)+5)
-	pages = append(pages,
-		page{Kind: "index", Path: ""},
-		page{Kind: "sources", Path: "sources/", Title: "Sources"},
-		page{Kind: "checks", Path: "checks/", Title: "Checks"},
-		page{Kind: "about", Path: "about/", Title: "How dates are resolved"})
-	for _, ev := range s.Events {
-		pages = append(pages, page{Kind: "event", Path: ev.Path, Title: ev.Display + ": " + ev.Title, Event: ev})
-	}
-	for _, a := range s.Articles {
-		pages = append(pages, page{Kind: "article", Path: a.Path, Title: a.Title, Article: a})
-	}
-	pages = append(pages, page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true})
+	pages := sitePages(s)
 	// Pages are executed and written on every core; the result does not
 	// depend on the parallelism or the order. Article pages go first:
 	// each drops its rendered body once written, so the bodies of a
@@ -211,20 +199,10 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			return r.res, err
 		}
 	}
-	var listed []string
-	for _, p := range pages {
-		if p.File == "" && !p.NoIndex {
-			listed = append(listed, p.Path)
-		}
-	}
-	if err := r.file("sitemap.xml", sitemap(u, listed)); err != nil {
+	if err := r.file("sitemap.xml", sitemap(u, sitemapPaths(pages))); err != nil {
 		return r.res, err
 	}
-	robots := "User-agent: *\nAllow: /\n"
-	if u.Origin != "" {
-		robots += "Sitemap: " + u.Abs("sitemap.xml") + "\n"
-	}
-	if err := r.file("robots.txt", []byte(robots)); err != nil {
+	if err := r.file("robots.txt", robotsTxt(u)); err != nil {
 		return r.res, err
 	}
 	return r.res, nil
@@ -320,15 +298,7 @@ func (r *run) writePage(p page, b []byte) error {
 }
 
 func (r *run) renderBody(a *articleView, unsafe bool) error {
-	var hls []highlight
-	for _, m := range a.Mentions {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL,
-			Title: m.Display + " (" + m.Rule + ")"})
-	}
-	for _, m := range a.Unplaced {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start),
-			Title: "not placed on the calendar: " + m.Value})
-	}
+	hls := a.highlights()
 	body, written, err := renderBody(a.Article.Body, hls, unsafe)
 	if err != nil {
 		return err

@@ -32,8 +32,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 shows the site to your whole network")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: timeline serve [-s SITE] [--port 1313] [--bind 127.0.0.1]")
-		fmt.Fprintln(stderr, "\nBuilds the site into a temporary folder (public/ is left alone), serves it,")
-		fmt.Fprintln(stderr, "rebuilds when content/, config.toml or themes/ change and reloads open pages.")
+		fmt.Fprintln(stderr, "\nBuilds the site in memory (public/ is left alone), serves it, rendering each page")
+		fmt.Fprintln(stderr, "as it is asked for, rebuilds when content/, config.toml or themes/ change and")
+		fmt.Fprintln(stderr, "reloads open pages.")
 		fmt.Fprintln(stderr, "Stop it with Ctrl-C.")
 		fs.PrintDefaults()
 	}

@@ -5,10 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"io"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -99,36 +97,31 @@ func isPage(name string) bool {
 }
 
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, problems []timeline.Problem) {
-	dest := s.current()
-	if dest == "" {
+	site := s.current()
+	if site == nil {
 		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 		return
 	}
-	root, err := os.OpenRoot(dest)
-	if err != nil {
-		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
-		return
-	}
-	defer root.Close()
-	f, err := root.Open(name)
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	if info.IsDir() {
-		// A folder: its index page, under a URL ending in a slash so
-		// that the page's relative links work.
-		if _, err := root.Stat(name + "/index.html"); err != nil {
-			http.NotFound(w, r)
+	if !site.Has(name) {
+		if site.Has(name + "/index.html") {
+			// A folder: its index page, under a URL ending in a slash so
+			// that the page's relative links work.
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		http.NotFound(w, r)
+		return
+	}
+	b, err := site.File(name)
+	if err != nil {
+		// A page the theme could not render: the build is fine, this
+		// page is not.
+		fmt.Fprintf(s.log, "%s: %v\n", name, err)
+		if isPage(name) {
+			s.serveError(w, err)
+		} else {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -136,15 +129,10 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 		if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 			w.Header().Set("Content-Type", ct)
 		}
-		http.ServeContent(w, r, name, time.Time{}, f)
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
 		return
 	}
-	page, err := io.ReadAll(f)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	page = inject(page, problemBanner(problems))
+	page := inject(b, problemBanner(problems))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
 	if r.Method == http.MethodHead {
@@ -157,11 +145,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 // </body>, or at its end when it has none.
 func inject(page []byte, extra string) []byte {
 	add := extra + scriptTag
+	// Always a new slice: page is the build's own copy, shared by every request.
+	out := make([]byte, 0, len(page)+len(add))
 	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if i < 0 {
-		return append(page, add...)
+		return append(append(out, page...), add...)
 	}
-	out := make([]byte, 0, len(page)+len(add))
 	out = append(out, page[:i]...)
 	out = append(out, add...)
 	return append(out, page[i:]...)

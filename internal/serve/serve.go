@@ -1,11 +1,14 @@
-// Package serve is `timeline serve`: it builds a site into a temporary
-// folder, serves that folder over HTTP, watches the site's sources and
-// rebuilds on every change, and tells open browser tabs to reload.
+// Package serve is `timeline serve`: it builds a site, serves it over
+// HTTP, watches the site's sources and rebuilds on every change, and
+// tells open browser tabs to reload.
 //
-// The built files are never changed for serving: the live-reload script
-// is added by the HTTP handler to HTML responses as they are sent. A
-// build that fails shows its error in place of every page until the
-// next good build; articles that could not be read are listed in a
+// A build is kept in memory, not written out: each page is rendered
+// when a browser first asks for it (render.Site), byte for byte what
+// `timeline build` writes, so that a rebuild after an edit costs the
+// build and the pages then viewed, not the whole site. The live-reload
+// script is added by the HTTP handler to HTML responses as they are
+// sent. A build that fails shows its error in place of every page until
+// the next good build; articles that could not be read are listed in a
 // banner over the pages of the build that skipped them.
 package serve
 
@@ -17,7 +20,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -41,15 +43,14 @@ type Options struct {
 // stop it with Close.
 type Server struct {
 	site     string
-	tmp      string // the temporary folder the server owns
 	log      io.Writer
 	debounce time.Duration
 	inc      *timeline.Incremental
+	bodies   render.Bodies // article bodies kept from build to build
 	watch    *watcher
-	builds   int // numbers the build folders; used by Rebuild only
 
 	mu       sync.Mutex
-	dest     string             // the folder of the last good build, inside tmp
+	built    *render.Site       // the last good build, nil before one
 	version  int                // counts finished builds
 	buildErr error              // the last build's error, nil when it succeeded
 	problems []timeline.Problem // the last good build's warnings
@@ -62,7 +63,7 @@ type Server struct {
 // the first build. A
 // first build that fails is not an error: the pages show why until the
 // sources are fixed. New fails only when the site folder does not exist
-// or the temporary folder cannot be made.
+// or cannot be watched.
 func New(opts Options) (*Server, error) {
 	info, err := os.Stat(opts.Site)
 	if err != nil {
@@ -71,13 +72,8 @@ func New(opts Options) (*Server, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("site folder %s is not a folder", opts.Site)
 	}
-	tmp, err := os.MkdirTemp("", "timeline-serve-")
-	if err != nil {
-		return nil, err
-	}
 	s := &Server{
 		site:     opts.Site,
-		tmp:      tmp,
 		log:      opts.Log,
 		debounce: opts.Debounce,
 		inc:      timeline.NewIncremental(opts.Site),
@@ -93,7 +89,6 @@ func New(opts Options) (*Server, error) {
 	// Watch before the first build, so that no change made after New
 	// returns is missed.
 	if s.watch, err = newWatcher(opts.Site); err != nil {
-		os.RemoveAll(tmp)
 		return nil, err
 	}
 	s.Rebuild()
@@ -107,18 +102,11 @@ func (s *Server) Rebuild(changed ...string) {
 	start := time.Now() // for the terminal line only
 	s.inc.Invalidate(changed...)
 	c, err := s.inc.Build()
-	var res render.Result
-	var dest, old string
+	var site *render.Site
 	if err == nil {
-		// Each build goes to a folder of its own, put in service whole
-		// once written: pages keep being served from the previous build
-		// while this one renders, and no request sees half of each.
-		dest = filepath.Join(s.tmp, fmt.Sprintf("build-%d", s.builds))
-		s.builds++
-		res, err = render.Write(c, render.Options{Dest: dest, BaseURL: "/", SiteDir: s.site})
-		if err != nil {
-			os.RemoveAll(dest)
-		}
+		// Pages are rendered as they are asked for (see render.Site);
+		// until this build is put in service, the previous one is served.
+		site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.bodies)
 	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 
@@ -127,15 +115,11 @@ func (s *Server) Rebuild(changed ...string) {
 	s.buildErr = err
 	if err == nil {
 		s.problems = c.Warnings
-		old, s.dest = s.dest, dest
+		s.built = site
 	}
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
-	if old != "" {
-		// A request still reading a file of it keeps its open file.
-		os.RemoveAll(old)
-	}
 
 	if err != nil {
 		fmt.Fprintf(s.log, "build failed: %v\n", err)
@@ -146,14 +130,14 @@ func (s *Server) Rebuild(changed ...string) {
 	}
 	st := s.inc.Stats
 	fmt.Fprintf(s.log, "built %d articles (%d re-read, %d re-resolved), %d events, %d pages in %s\n",
-		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), res.Pages, took)
+		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), site.Pages(), took)
 }
 
-// current returns the folder of the last good build, "" before one.
-func (s *Server) current() string {
+// current returns the last good build, nil before one.
+func (s *Server) current() *render.Site {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.dest
+	return s.built
 }
 
 // state returns the last build's number, error and warnings, and a
@@ -210,9 +194,8 @@ func (s *Server) stopStreams() {
 	}
 }
 
-// Close stops Serve, if it runs, stops watching and removes the built site.
+// Close stops Serve, if it runs, and stops watching.
 func (s *Server) Close() error {
 	s.stopStreams()
-	s.watch.close()
-	return os.RemoveAll(s.tmp)
+	return s.watch.close()
 }

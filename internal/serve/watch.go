@@ -56,7 +56,7 @@ func (w *watcher) addTree(dir string) {
 	})
 }
 
-func (w *watcher) close() { w.fw.Close() }
+func (w *watcher) close() error { return w.fw.Close() }
 
 // relevant reports whether a change to path calls for a rebuild, and
 // returns its path relative to the site.

@@ -1,0 +1,369 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/timeline-news/timeline/timeline"
+)
+
+// Site is a chronology ready to be rendered one file at a time: what
+// `timeline serve` keeps after each build instead of writing every page,
+// so that an edit costs only the pages a browser then asks for. File
+// returns, for each name, the bytes WriteTo writes under that name.
+//
+// A page needs only part of what WriteTo works out before the pages
+// (each article's body, byline and evidence cells; each event's item in
+// the report lists): with the default theme a Site works out the part
+// the requested page shows. A site theme may show anything on any page,
+// so with one the first page works all of it out, as WriteTo does.
+//
+// A Site is safe for concurrent use; requests are rendered one at a time.
+type Site struct {
+	c      *timeline.Chronology
+	u      URLs
+	r      *run
+	full   bool            // a site theme: prepare all before the first page
+	pages  map[string]page // by file name
+	static map[string][]byte
+	names  []string // every file of the site, sorted
+	bodies *Bodies
+
+	mu        sync.Mutex
+	out       map[string][]byte // files already rendered
+	hrefsDone bool              // every body rendered, every phrase link set
+	ready     map[*articleView]bool
+	itemDone  map[*eventView]bool
+	cellsDone map[*eventView]bool
+	allDone   bool
+}
+
+// Bodies keeps the rendered Markdown bodies of articles from one Site
+// to the next: a body is rendered again only when its article's text,
+// its phrases, or the events they link to changed. The zero Bodies is
+// ready to use.
+type Bodies struct {
+	mu sync.Mutex
+	m  map[string]*renderedBody // by article file
+}
+
+// renderedBody is an article body rendered for a list of highlights.
+type renderedBody struct {
+	src     []byte
+	hls     []highlight // as given to renderBody, before it sorts them
+	unsafe  bool
+	html    []byte
+	anchors map[string]bool
+}
+
+// NewSite prepares c to be rendered file by file with the options
+// WriteTo takes (opts.Dest is not used). bodies, if not nil, keeps
+// article bodies between the Sites of successive builds of one site.
+// It fails when WriteTo would fail before writing: a bad baseURL or theme.
+func NewSite(c *timeline.Chronology, opts Options, bodies *Bodies) (*Site, error) {
+	base := c.Config.BaseURL
+	if opts.BaseURL != "" {
+		base = opts.BaseURL
+	}
+	u, err := NewURLs(base)
+	if err != nil {
+		return nil, fmt.Errorf("baseURL %q: %w", base, err)
+	}
+	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
+	if err != nil {
+		return nil, err
+	}
+	tmpls, err := theme.templates(funcs(u))
+	if err != nil {
+		return nil, err
+	}
+	if bodies == nil {
+		bodies = &Bodies{}
+	}
+	sv := newSite(c, u)
+	s := &Site{c: c, u: u, r: &run{tmpls: tmpls, theme: theme, site: sv}, full: c.Config.Theme != "",
+		pages: map[string]page{}, bodies: bodies,
+		out: map[string][]byte{}, ready: map[*articleView]bool{}, itemDone: map[*eventView]bool{}, cellsDone: map[*eventView]bool{}}
+	pages := sitePages(sv)
+	for _, p := range pages {
+		s.pages[p.pageFile()] = p
+		s.names = append(s.names, p.pageFile())
+	}
+	names, static := theme.Static()
+	s.static = map[string][]byte{}
+	for _, n := range names {
+		s.static["assets/"+n] = static[n]
+		s.names = append(s.names, "assets/"+n)
+	}
+	for _, f := range Formats {
+		s.names = append(s.names, f.File)
+	}
+	s.out["sitemap.xml"] = sitemap(u, sitemapPaths(pages))
+	s.out["robots.txt"] = robotsTxt(u)
+	s.names = append(s.names, "sitemap.xml", "robots.txt")
+	sort.Strings(s.names)
+	return s, nil
+}
+
+// Names returns the name of every file of the site, sorted: the files
+// WriteTo writes.
+func (s *Site) Names() []string { return slices.Clone(s.names) }
+
+// Has reports whether name is a file of the site.
+func (s *Site) Has(name string) bool {
+	_, ok := slices.BinarySearch(s.names, name)
+	return ok
+}
+
+// Pages is the number of HTML pages of the site.
+func (s *Site) Pages() int { return len(s.pages) }
+
+// File returns the file name of the site (slash-separated, relative to
+// the site root, as in Names), rendering it if it was not yet. A name
+// that is not a file of the site gives an error wrapping fs.ErrNotExist.
+// The bytes returned must not be changed.
+func (s *Site) File(name string) ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b, ok := s.out[name]; ok {
+		return b, nil
+	}
+	if b, ok := s.static[name]; ok {
+		return b, nil
+	}
+	var b []byte
+	var err error
+	if p, ok := s.pages[name]; ok {
+		b, err = s.page(p)
+	} else if f, ok := s.format(name); ok {
+		b, err = f.encode(s.c, s.u)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", f.File, err)
+		}
+	} else {
+		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.out[name] = b
+	return b, nil
+}
+
+func (s *Site) format(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.File == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// page renders one page, after working out what it shows.
+func (s *Site) page(p page) ([]byte, error) {
+	if err := s.prepare(p); err != nil {
+		return nil, err
+	}
+	buf, err := s.r.execute(p)
+	if err != nil {
+		return nil, err
+	}
+	defer pageBuffers.Put(buf)
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// prepare works out what page p shows, in the order WriteTo does: every
+// article body (which says which phrase anchors exist) and the links to
+// them; then, for an event page, the bylines and cells of its evidence;
+// for a report page, the items of its events. With a site theme, all of
+// it for every page.
+func (s *Site) prepare(p page) error {
+	if err := s.hrefs(); err != nil {
+		return err
+	}
+	if s.full {
+		if s.allDone {
+			return nil
+		}
+		for _, a := range s.r.site.Articles {
+			if err := s.article(a); err != nil {
+				return err
+			}
+		}
+		for _, ev := range s.r.site.Events {
+			if err := s.evidence(ev); err != nil {
+				return err
+			}
+		}
+		if err := s.items(s.r.site.Events); err != nil {
+			return err
+		}
+		s.allDone = true
+		return nil
+	}
+	switch {
+	case p.Event != nil:
+		return s.evidence(p.Event)
+	case p.Article != nil:
+		return s.items(p.Article.Events)
+	}
+	return nil
+}
+
+// hrefs renders every article body, reusing those in s.bodies, and then
+// links each phrase of an event to its anchor, where the body has one.
+func (s *Site) hrefs() error {
+	if s.hrefsDone {
+		return nil
+	}
+	arts := s.r.site.Articles
+	unsafe := s.c.Config.Markup.Unsafe
+	s.bodies.mu.Lock()
+	defer s.bodies.mu.Unlock()
+	old := s.bodies.m
+	next := make(map[string]*renderedBody, len(arts))
+	var todo []int
+	for i, a := range arts {
+		rb := &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe}
+		if o := old[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, rb.src) && slices.Equal(o.hls, rb.hls) {
+			rb = o
+		} else {
+			todo = append(todo, i)
+		}
+		next[a.File] = rb
+	}
+	err := ordered(len(todo), func(k int) (struct{}, error) {
+		a := arts[todo[k]]
+		rb := next[a.File]
+		var err error
+		rb.html, rb.anchors, err = renderBody(rb.src, slices.Clone(rb.hls), unsafe)
+		if err != nil {
+			return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
+		}
+		return struct{}{}, nil
+	}, func(int, struct{}) error { return nil })
+	if err != nil {
+		return err
+	}
+	s.bodies.m = next
+	for _, a := range arts {
+		rb := next[a.File]
+		a.Body, a.anchors = rb.html, rb.anchors
+	}
+	hrefs := hrefEscaper{}
+	for _, ev := range s.r.site.Events {
+		for _, m := range ev.Mentions {
+			fixHref(m)
+			m.quoteHref = hrefs.escape(m.Article, m.ArticleHref)
+		}
+	}
+	for _, m := range s.r.site.Unplaced {
+		fixHref(m)
+	}
+	s.hrefsDone = true
+	return nil
+}
+
+// article makes a's byline and the cells of its phrases, once.
+func (s *Site) article(a *articleView) error {
+	if s.ready[a] {
+		return nil
+	}
+	if err := s.r.byline(a); err != nil {
+		return err
+	}
+	if err := s.r.cells(a.Mentions); err != nil {
+		return err
+	}
+	s.ready[a] = true
+	return nil
+}
+
+// evidence makes what ev's evidence rows show: the byline and cells of
+// each reporting article, and the cells of mentions of no known article.
+func (s *Site) evidence(ev *eventView) error {
+	if s.cellsDone[ev] {
+		return nil
+	}
+	var orphans []*mentionView
+	for _, m := range ev.Mentions {
+		if m.Article == nil {
+			orphans = append(orphans, m)
+		} else if err := s.article(m.Article); err != nil {
+			return err
+		}
+	}
+	if err := s.r.cells(orphans); err != nil {
+		return err
+	}
+	s.cellsDone[ev] = true
+	return nil
+}
+
+// items makes the Item of each of events not made yet.
+func (s *Site) items(events []*eventView) error {
+	var todo []*eventView
+	for _, ev := range events {
+		if !s.itemDone[ev] {
+			todo = append(todo, ev)
+			s.itemDone[ev] = true
+		}
+	}
+	return s.r.items(todo)
+}
+
+// highlights are the phrases of a's body to mark: its phrases placed on
+// the calendar, linked to their events, and those not placed.
+func (a *articleView) highlights() []highlight {
+	hls := make([]highlight, 0, len(a.Mentions)+len(a.Unplaced))
+	for _, m := range a.Mentions {
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL,
+			Title: m.Display + " (" + m.Rule + ")"})
+	}
+	for _, m := range a.Unplaced {
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start),
+			Title: "not placed on the calendar: " + m.Value})
+	}
+	return hls
+}
+
+// sitePages lists the pages of a site, in the order WriteTo lists them.
+func sitePages(s *siteView) []page {
+	pages := make([]page, 0, len(s.Events)+len(s.Articles)+5)
+	pages = append(pages,
+		page{Kind: "index", Path: ""},
+		page{Kind: "sources", Path: "sources/", Title: "Sources"},
+		page{Kind: "checks", Path: "checks/", Title: "Checks"},
+		page{Kind: "about", Path: "about/", Title: "How dates are resolved"})
+	for _, ev := range s.Events {
+		pages = append(pages, page{Kind: "event", Path: ev.Path, Title: ev.Display + ": " + ev.Title, Event: ev})
+	}
+	for _, a := range s.Articles {
+		pages = append(pages, page{Kind: "article", Path: a.Path, Title: a.Title, Article: a})
+	}
+	return append(pages, page{Kind: "404", File: "404.html", Title: "Page not found", NoIndex: true})
+}
+
+// sitemapPaths are the paths of the pages the sitemap lists.
+func sitemapPaths(pages []page) []string {
+	var listed []string
+	for _, p := range pages {
+		if p.File == "" && !p.NoIndex {
+			listed = append(listed, p.Path)
+		}
+	}
+	return listed
+}
+
+// robotsTxt is the site's robots.txt.
+func robotsTxt(u URLs) []byte {
+	robots := "User-agent: *\nAllow: /\n"
+	if u.Origin != "" {
+		robots += "Sitemap: " + u.Abs("sitemap.xml") + "\n"
+	}
+	return []byte(robots)
+}
