@@ -87,6 +87,9 @@ type articleView struct {
 	Byline template.HTML
 	// anchors are the mention ids the body rendering actually wrote.
 	anchors map[string]bool
+	// hrefEsc is URL escaped for an href attribute, set before the
+	// pages render.
+	hrefEsc string
 }
 
 type eventView struct {
@@ -108,24 +111,62 @@ type eventView struct {
 	Reporters []*articleView
 	// Item is partials/event-item.html executed for this event, once:
 	// the event in the list of every report that dates it.
-	Item         template.HTML
-	Conflicts    []conflictView
-	Names        []string
-	SourceKeys   []string
-	First, Last  string
-	AnnouncedFor string
-	Year, Month  string
+	Item template.HTML
+	// ShownReports is how many reports the evidence table shows in full
+	// (at most evidenceReports); MoreReports how many more there are,
+	// listed by MoreEvidence. Mentions[:shown] are the table's rows.
+	ShownReports, MoreReports int
+	shown                     int
+	Conflicts                 []conflictView
+	Names                     []string
+	SourceKeys                []string
+	First, Last               string
+	AnnouncedFor              string
+	Year, Month               string
+}
+
+// evidenceReports is how many reports an event page's evidence table
+// shows in full, every mention a row with its sentence. The big events
+// of a large site are reported hundreds of times, mostly by wire copies
+// of the same sentences: a page with every row weighed 600 KB. The
+// reports after these are listed compactly (MoreEvidence), every phrase
+// linked to its sentence highlighted in the report's page, where its
+// date and rule are shown, so every mention stays one click away.
+const evidenceReports = 20
+
+// splitEvidence sets ShownReports, MoreReports and shown.
+func (e *eventView) splitEvidence() {
+	e.shown, e.ShownReports, e.MoreReports = splitReports(e.Mentions, evidenceReports)
+}
+
+// splitReports splits mentions, which come in article then text order
+// (a report's mentions are consecutive), after the mentions of the
+// first n reports: shown is how many mentions those are, more the
+// number of reports after them.
+func splitReports(ms []*mentionView, n int) (shown, reports, more int) {
+	shown = len(ms)
+	for i, m := range ms {
+		if i > 0 && m.Mention.Article == ms[i-1].Mention.Article {
+			continue
+		}
+		reports++
+		if reports == n+1 {
+			shown = i
+		}
+	}
+	return shown, min(reports, n), max(reports-n, 0)
 }
 
 // Evidence is the rows of the event page's evidence table, one per
-// mention: byline, quote, dated and how cells, each made once before
-// the pages (see run.cells and run.byline). It is the same markup as
-// ranging over Mentions in the template, made without a template
-// action per cell: a 10,000-article site has 600,000 rows. It is made
-// when the page asks, so only the pages being rendered hold theirs.
+// mention of the first ShownReports reports: byline, quote, dated and
+// how cells, each made once before the pages (see run.cells and
+// run.byline). It is the same markup as ranging over those Mentions in
+// the template, made without a template action per cell: a
+// 10,000-article site has 300,000 mentions. It is made when the page
+// asks, so only the pages being rendered hold theirs.
 func (e *eventView) Evidence() template.HTML {
 	n := 0
-	for _, m := range e.Mentions {
+	for _, m := range e.Mentions[:e.shown] {
 		n += len(m.Before) + len(m.Phrase) + len(m.After) + len(m.quoteHref) + len(m.Dated) + len(m.How) + 160
 		if m.Article != nil {
 			n += len(m.Article.Byline)
@@ -133,7 +174,7 @@ func (e *eventView) Evidence() template.HTML {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, m := range e.Mentions {
+	for _, m := range e.Mentions[:e.shown] {
 		b.WriteString("\n      <tr>\n        <td>")
 		if m.Article != nil {
 			b.WriteString(string(m.Article.Byline))
@@ -151,6 +192,53 @@ func (e *eventView) Evidence() template.HTML {
 	return template.HTML(b.String())
 }
 
+// MoreEvidence lists the reports after the first ShownReports (see
+// compactReports). Empty when every report is in the evidence table.
+func (e *eventView) MoreEvidence() template.HTML { return compactReports(e.Mentions[e.shown:]) }
+
+// compactReports lists the reports of mentions, one item each: the
+// report, linked, its publication date, and each of its phrases linked
+// to the phrase highlighted in the report's page (the mark there gives
+// the date and the rule).
+func compactReports(ms []*mentionView) template.HTML {
+	var b strings.Builder
+	b.Grow(len(ms) * 120)
+	for i, m := range ms {
+		if i == 0 || m.Mention.Article != ms[i-1].Mention.Article {
+			if i > 0 {
+				b.WriteString("</li>")
+			}
+			b.WriteString("\n      <li>")
+			if a := m.Article; a != nil {
+				b.WriteString(`<a href="`)
+				b.WriteString(a.hrefEsc)
+				b.WriteString(`">`)
+				escapeText(&b, sourceLabel(a.Article))
+				b.WriteString(`</a>, `)
+				if a.Published != "" {
+					escapeText(&b, a.Published)
+				} else {
+					b.WriteString("date unknown")
+				}
+			} else {
+				escapeText(&b, m.Mention.Article)
+			}
+			b.WriteString(": ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(`‘<a href="`)
+		b.WriteString(m.quoteHref)
+		b.WriteString(`">`)
+		escapeText(&b, m.Phrase)
+		b.WriteString(`</a>’`)
+	}
+	if len(ms) > 0 {
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
 // Quote is the sentence, escaped, with the phrase marked and linked to
 // ArticleHref: what Before, Phrase and After make in the evidence table
 // (see quote.go). It is made when a page asks for it rather than kept
@@ -159,11 +247,25 @@ func (m *mentionView) Quote() template.HTML {
 	return quoteHTML(m.Before, m.Phrase, m.After, m.quoteHref)
 }
 
+// conflictReports is how many reports each side of a conflict shows in
+// full (partials/mention.html); the others are listed compactly, as on
+// the evidence table (see evidenceReports).
+const conflictReports = 5
+
 type conflictView struct {
 	Value, Display string
 	Moved          bool
-	Mentions       []*mentionView
+	// Mentions are the mentions that give Value, of the first
+	// conflictReports reports; MoreReports counts the other reports,
+	// listed by More.
+	Mentions    []*mentionView
+	MoreReports int
+	rest        []*mentionView
 }
+
+// More lists the reports of the conflict after its first
+// conflictReports (see compactReports).
+func (c conflictView) More() template.HTML { return compactReports(c.rest) }
 
 type mentionView struct {
 	timeline.Mention
@@ -332,6 +434,7 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 			inferred = inferred || m.AnchorInferred
 		}
 		sort.Strings(ev.SourceKeys)
+		ev.splitEvidence()
 		ev.Reporters = make([]*articleView, len(e.Sources))
 		for i, id := range e.Sources {
 			av := byID[id]
@@ -348,6 +451,8 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 					cv.Mentions = append(cv.Mentions, ev.Mentions[i])
 				}
 			}
+			shown, _, more := splitReports(cv.Mentions, conflictReports)
+			cv.Mentions, cv.rest, cv.MoreReports = cv.Mentions[:shown], cv.Mentions[shown:], more
 			moved = moved || cf.Moved
 			ev.Conflicts = append(ev.Conflicts, cv)
 		}

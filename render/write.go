@@ -138,6 +138,9 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	for _, m := range s.Unplaced {
 		fixHref(m)
 	}
+	for _, a := range s.Articles {
+		a.hrefEsc = hrefs.escape(a, a.URL)
+	}
 	if err := r.cells(orphans); err != nil {
 		return r.res, err
 	}
