@@ -420,6 +420,11 @@ func (r *resolver) tense(i, j int) Tense {
 	if r.w(b-1) == "since" {
 		return TensePast
 	}
+	if string(r.lower(b-1)) == "effective" {
+		// "a new pact effective June 1": when an announced change takes
+		// effect, at or after the announcement ("took effect" says past)
+		return TenseFuture
+	}
 	if p := r.w(b - 1); p == "until" || p == "till" || p == "by" && b >= 2 && r.t[b-2].k == kWord && r.w(b-2) != "was" && r.w(b-2) != "were" ||
 		(p == "as" && (r.w(b-2) == "soon" || r.w(b-2) == "early")) {
 		if _, lt := r.scanTense(b-1, -1); (lt != TensePast || p != "by") && !r.pastPerfectClause(b-1, i) {
@@ -476,7 +481,8 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 		if t.k == kPunct {
 			switch t.ch {
 			case '.', '!', '?', ';', ':', '(', ')':
-				if t.ch == '.' && k > 0 && (r.cls(k-1, cMonAbbr) || r.t[k-1].e-r.t[k-1].s == 1) {
+				if t.ch == '.' && k > 0 && (r.cls(k-1, cMonAbbr) || r.t[k-1].k == kWord && r.t[k-1].e-r.t[k-1].s == 1) {
+					// "Aug.", "a.m.", "J. Smith": not the end of a sentence ("on March 6." is)
 					continue
 				}
 				if t.ch == '(' && d < 0 || t.ch == ')' && d > 0 {
@@ -538,7 +544,16 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 			if p := r.w(k - 1); (p == "be" || p == "being") && w != "been" {
 				continue // "will be held": a passive, no tense of its own
 			}
-			if w == "last" || w == "yesterday" || w == "earlier" || w == "ago" || w == "set" || w == "put" || w == "cut" || w == "hit" {
+			if w == "set" || w == "put" || w == "cut" || w == "hit" {
+				// "a record set on Aug. 6": the participle governs the
+				// date, past; "is set for", "will cut" are not
+				if p := r.w(k - 1); d < 0 && (r.w(k+1) == "on" || r.w(k+1) == "in") && p != "be" && p != "is" && p != "are" &&
+					p != "will" && p != "to" && p != "being" && p != "been" {
+					return n, TensePast
+				}
+				continue
+			}
+			if w == "last" || w == "yesterday" || w == "earlier" || w == "ago" {
 				continue
 			}
 			return n, TensePast

@@ -129,6 +129,9 @@ func (r *resolver) date(i int) (hit, bool) {
 	}
 	switch t.w {
 	case "the":
+		if h, ok := r.dayOf(i); ok {
+			return h, true
+		}
 		if h, ok := r.anaphoric(i); ok {
 			return h, true
 		}
@@ -600,6 +603,50 @@ func isQuote(text string, t token) bool {
 		return true
 	}
 	return false
+}
+
+// dayOf matches, after "the" at token i, a day or week fixed by a date
+// the text gives: "the day before last Tuesday's hearing", "the day
+// after Christmas", "the week of March 6", and "the previous Friday",
+// "the following Monday" (the weekday before or after the last day the
+// text named, or the publication day when it named none).
+func (r *resolver) dayOf(i int) (hit, bool) {
+	switch w := r.w(i + 1); {
+	case w == "day" && (r.w(i+2) == "before" || r.w(i+2) == "after"):
+		h, ok := r.date(i + 3)
+		if !ok || h.day.IsZero() || h.typ != TypeDate || len(h.val) != 10 {
+			return hit{}, false
+		}
+		n := -1
+		if r.w(i+2) == "after" {
+			n = 1
+		}
+		d := h.day.AddDate(0, 0, n)
+		return hit{end: h.end, typ: TypeDate, val: DayValue(d), rule: "day-before-after", day: d}, true
+	case w == "week" && r.w(i+2) == "of":
+		h, ok := r.date(i + 3)
+		if !ok || h.day.IsZero() || h.typ != TypeDate {
+			return hit{}, false
+		}
+		return hit{end: h.end, typ: TypeDate, val: WeekValue(h.day), rule: "week-of"}, true
+	case (w == "previous" || w == "prior" || w == "following") && r.cls(i+2, cWeekday):
+		ref, ok := r.refFor(uDay)
+		if !ok {
+			return r.weekday(i+2, relDir(w), i)
+		}
+		wd := time.Weekday(r.t[i+2].v)
+		d := ref
+		for step := relDir(w); ; {
+			d = d.AddDate(0, 0, step)
+			if d.Weekday() == wd {
+				break
+			}
+		}
+		h := hit{end: i + 3, typ: TypeDate, val: DayValue(d), rule: "discourse-weekday", day: d,
+			note: r.refNote(r.text[r.t[i].s:r.t[i+2].e], ref, uDay)}
+		return h, true
+	}
+	return hit{}, false
 }
 
 // theYearOf are the prepositions before a bare "the year" that mean the

@@ -93,3 +93,40 @@ func TestTheYearWordsOutsideLexicon(t *testing.T) {
 		{"The convoy left at 5 in the morning with the wounded.", "2025-04-09", "5 in the morning", TypeTime, "2025-04-09T05:00", "", "time-of-day"},
 	})
 }
+
+func TestDayOfNamedDate(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The day before last Tuesday's hearing, he flew to Miami.", "2025-02-24", "The day before last Tuesday", TypeDate, "2025-02-17", "", "day-before-after"},
+		{"They left the day after Christmas.", "2025-01-10", "the day after Christmas", TypeDate, "2024-12-26", "", "day-before-after"},
+		{"The case will be heard the week of March 6.", "2025-02-24", "the week of March 6", TypeDate, "2025-W10", "", "week-of"},
+		// "the previous Friday" is the Friday before the day the text reports
+		{"Stocks fell Friday. The index closed down 4.5% from the previous Friday.", "2025-10-27", "the previous Friday", TypeDate, "2025-10-17", "", "discourse-weekday"},
+		{"The strike began March 3, 2025. The following Monday, talks resumed.", "2025-06-01", "The following Monday", TypeDate, "2025-03-10", "", "discourse-weekday"},
+		// with no day named, from publication
+		{"Prices were down from the previous Friday.", "2025-10-27", "the previous Friday", TypeDate, "2025-10-24", "", "last-weekday"},
+		// "the day before" with no date is not fixed by this rule
+		{"He had arrived the day before.", "2025-10-27", "", "", "", "", ""},
+	})
+}
+
+func TestSentenceEndsAfterNumber(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// the past verb of the next sentence is not the date's tense
+		{"The case will be heard on March 6. They left in a hurry.", "2025-10-30", "March 6", TypeDate, "2026-03-06", "", ""},
+	})
+}
+
+func TestEffectiveDate(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The board named a new chairman, effective Feb. 1.", "2025-10-30", "Feb. 1", TypeDate, "2026-02-01", "", ""},
+		{"Workers ratified the pact, effective June 1.", "2025-10-30", "June 1", TypeDate, "2026-06-01", "", ""},
+	})
+}
+
+func TestIrregularParticipleBeforeDate(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The index is near its record high set on Aug. 6.", "2026-02-06", "Aug. 6", TypeDate, "2025-08-06", "", "month-day-yearless-past"},
+		// a plan is not a participle
+		{"The vote is set for Aug. 6.", "2026-02-06", "Aug. 6", TypeDate, "2026-08-06", "", ""},
+	})
+}
