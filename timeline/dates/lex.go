@@ -205,7 +205,7 @@ var startWords = func() map[string]bool {
 		"around", "approximately", "roughly", "some", "nearly", "almost", "every", "each", "daily", "weekly", "monthly",
 		"annually", "yearly", "quarterly", "hourly", "nightly", "now", "currently", "nowadays", "these", "recently",
 		"formerly", "previously", "recent", "soon", "future", "today", "tonight", "tomorrow", "yesterday", "noon",
-		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades", "that"} {
+		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades", "that", "then"} {
 		m[w] = true
 	}
 	return m

@@ -649,6 +649,36 @@ func (r *resolver) dayOf(i int) (hit, bool) {
 	return hit{}, false
 }
 
+// figureBefore reports whether "last year" at token i compares a figure:
+// it follows an amount ("$3 million last year", "20% last year", "a
+// share last year") or is "from last year's $1.55 billion".
+func (r *resolver) figureBefore(i int) bool {
+	p := i - 1
+	if p < 0 {
+		return false
+	}
+	if r.t[p].k == kNum || r.punct(p, '%') {
+		return true
+	}
+	// "earnings of $4 a share for this year, up from last year's $3.27":
+	// a year compared with a year
+	for j := p; j >= 0 && i-j < 30; j-- {
+		if r.t[j].k == kPunct && (r.t[j].ch == '.' && !r.cls(j-1, cMonAbbr) && (j+1 >= len(r.t) || r.t[j+1].sp) || r.t[j].ch == ';') {
+			break
+		}
+		if r.w(j) == "this" && r.cls(j+1, cUnit) && r.t[j+1].v == uYear {
+			return false
+		}
+	}
+	switch string(r.lower(p)) {
+	case "million", "billion", "cents", "share", "percent":
+		return true
+	case "from", "with", "than":
+		return i+2 < len(r.t) && isQuote(r.text, r.t[i+2]) && r.w(i+3) == "s"
+	}
+	return false
+}
+
 // theYearOf are the prepositions before a bare "the year" that mean the
 // year under way: "for the year", "of the year", "during the year".
 var theYearOf = map[string]bool{"for": true, "of": true, "during": true, "through": true, "throughout": true}
@@ -721,7 +751,6 @@ func (r *resolver) quarter(k, start, y int) (hit, bool) {
 	default:
 		return hit{}, false
 	}
-	_ = fiscal
 	e++
 	if y == 0 {
 		kk := e
@@ -754,11 +783,16 @@ func (r *resolver) quarter(k, start, y int) (hit, bool) {
 	var val string
 	if u == uQuarter {
 		val = yearValue(y) + "-Q" + strconv.Itoa(n)
-		if r.lastQ == 0 || tense != TenseFuture && !Day(y, time.Month(3*n), 1).AddDate(0, 1, 0).After(r.anchor) {
+		fiscal = fiscal || r.w(k-1) == "fiscal" || r.w(start+1) == "fiscal"
+		if r.lastQ == 0 || tense != TenseFuture && !Day(y, time.Month(3*n), 1).AddDate(0, 1, 0).After(r.anchor) &&
+			(fiscal || y*4+n >= r.lastQY*4+r.lastQ) {
 			// a quarter still under way or forecast ("the impact on
 			// fourth-quarter results", "expected to result in a
 			// fourth-quarter charge") does not change the finished
-			// quarter the text reports on
+			// quarter the text reports on; nor does an earlier one
+			// recalled ("After a flat second quarter, ..." in a
+			// third-quarter report). A fiscal quarter starts another
+			// company's report: its own calendar.
 			r.lastQY, r.lastQ = y, n
 			r.periodMonths = 0
 		}
@@ -987,6 +1021,9 @@ func (r *resolver) relUnit(i int) (hit, bool) {
 		return hit{}, false // "past year" without "the" is an adjective phrase
 	}
 	k++
+	if r.w(k) == "fiscal" && r.cls(k+1, cUnit) && (r.t[k+1].v == uYear || r.t[k+1].v == uQuarter) {
+		k++ // "the current fiscal year", "next fiscal year": named by the calendar year it mostly lies in
+	}
 	if !r.cls(k, cUnit) {
 		return hit{}, false
 	}
@@ -1011,6 +1048,12 @@ func (r *resolver) relUnit(i int) (hit, bool) {
 		if dir < 0 && r.isQuarterNoun(k+3) {
 			return r.yearEarlier(i, k+3)
 		}
+	}
+	if u == uYear && w == "last" && k == i+1 && r.lastQ != 0 && r.periodMonths == 0 && r.figureBefore(i) {
+		// "compared with a loss of $3 million last year", "up 13% from
+		// last year's $1.55 billion" in a quarterly report: the figure
+		// of the same quarter a year before, as "a year ago" is
+		return r.yearEarlier(i, k+1)
 	}
 	rule := "this-unit"
 	if dir < 0 {

@@ -34,6 +34,7 @@ func (r *resolver) duration(i int) (hit, bool) {
 			kk++
 		}
 		if r.cls(kk, cUnit) && r.t[kk].v == uYear && (r.w(kk+1) == "ended" || r.w(kk+1) == "ending") {
+			r.periodMonths = 12 // a year-earlier figure now compares this year's
 			return hit{end: kk + 1, typ: TypeDuration, val: "P1Y", rule: "year-ended"}, true
 		}
 	}
@@ -191,10 +192,17 @@ func (r *resolver) ref(i int) (hit, bool) {
 	case "now", "currently", "nowadays":
 		return present, true
 	case "current":
-		if r.cls(i+1, cUnit) {
-			return hit{}, false
+		if r.cls(i+1, cUnit) || r.w(i+1) == "fiscal" && r.cls(i+2, cUnit) {
+			return hit{}, false // "the current quarter", "the current fiscal year"
 		}
 		return present, true
+	case "then":
+		// "at 50% of the then current market price": the present of a
+		// past moment
+		if r.w(i+1) == "current" || r.w(i+1) == "present" {
+			past.end = i + 2
+			return past, true
+		}
 	case "these":
 		if r.w(i+1) == "days" {
 			present.end = i + 2

@@ -30,9 +30,13 @@ func TestQuarterUnderWayIsNotTheReportedQuarter(t *testing.T) {
 			"1989-11-01", "the latest quarter", TypeDate, "1989-Q3", "", "discourse-quarter"},
 		{"Third-quarter profit fell. The plan is expected to result in a fourth-quarter charge. Sales rose 5% from a year ago.",
 			"1989-11-01", "a year ago", TypeDate, "1988-Q3", "", "year-earlier-quarter"},
-		// a finished quarter does become the one the text is about
+		// an earlier finished quarter recalled does not become the one
+		// the text is about; "the latest quarter" is the latest
 		{"Third-quarter profit fell. Second-quarter profit had risen. In the latest quarter, it lost $23 million.",
-			"1989-11-01", "the latest quarter", TypeDate, "1989-Q2", "", "discourse-quarter"},
+			"1989-11-01", "the latest quarter", TypeDate, "1989-Q3", "", "discourse-quarter"},
+		// a later finished quarter does
+		{"Second-quarter profit rose. Third-quarter profit fell. In the latest quarter, it lost $23 million.",
+			"1989-11-01", "the latest quarter", TypeDate, "1989-Q3", "", "discourse-quarter"},
 	})
 }
 

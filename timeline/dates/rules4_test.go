@@ -130,3 +130,40 @@ func TestIrregularParticipleBeforeDate(t *testing.T) {
 		{"The vote is set for Aug. 6.", "2026-02-06", "Aug. 6", TypeDate, "2026-08-06", "", ""},
 	})
 }
+
+func TestFiscalQuarterStartsItsOwnReport(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// a third-quarter report, then another company's fiscal second quarter
+		{"Acme's third-quarter profit fell. Bolt Corp. posted net income for the fiscal second quarter of $8 million. The latest period included a gain.",
+			"2025-10-28", "The latest period", TypeDate, "2025-Q2", "", "discourse-quarter"},
+	})
+}
+
+func TestCurrentFiscalYearAndThenCurrent(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It expects sales in the current fiscal year to rise.", "2025-10-28", "the current fiscal year", TypeDate, "2025", "", "this-unit"},
+		{"Holders may buy shares at half the then current market price.", "2025-10-28", "then current", TypeDate, "PAST_REF", "", "past-ref"},
+		{"Current market conditions are tough.", "2025-10-28", "Current", TypeDate, "PRESENT_REF", "", "present-ref"},
+	})
+}
+
+func TestLastYearFigureInQuarterlyReport(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// a figure compared with last year in a third-quarter report is
+		// last year's third quarter
+		{"Third-quarter net fell 8%. The unit lost $7 million, compared with earnings of $6 million last year.",
+			"2025-10-28", "last year", TypeDate, "2024-Q3", "", "year-earlier-quarter"},
+		{"Fourth-quarter earnings fell. Sales were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+			"2025-10-28", "last year", TypeDate, "2024-Q4", "", "year-earlier-quarter"},
+		// a year compared with a year, or a reported act, stays the year
+		{"Third-quarter net fell. Analysts predicted $4 a share for this year, up from last year's $3.27 a share.",
+			"2025-10-28", "last year", TypeDate, "2024", "", "last-unit"},
+		{"Third-quarter net fell. Profit will be lower than the 16 cents a share it reported last year.",
+			"2025-10-28", "last year", TypeDate, "2024", "", "last-unit"},
+		// after the year ended, the year
+		{"Fourth-quarter sales fell. Net for the year ended Aug. 31 was $2 million, down from $9 million last year.",
+			"2025-10-28", "last year", TypeDate, "2024", "", "last-unit"},
+		// no quarter reported: the year
+		{"Revenue was $4 million, up from $3 million last year.", "2025-10-28", "last year", TypeDate, "2024", "", "last-unit"},
+	})
+}
