@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 )
 
@@ -21,7 +22,9 @@ import (
 // The builder reads no clock, so the Chronology it returns is the one
 // Build would return for the same files.
 //
-// An Incremental is not safe for concurrent use.
+// A Chronology it returned is never changed by a later Build, so it can
+// still be read (serve renders its pages on request) while the next one
+// is built. An Incremental is not safe for concurrent use.
 type Incremental struct {
 	dir   string
 	abs   string // dir made absolute, to match absolute names in Invalidate
@@ -101,39 +104,67 @@ func (b *Incremental) Build() (*Chronology, error) {
 	b.Stats = IncrementalStats{}
 	rels, warnings := contentFiles(b.dir)
 	b.Stats.Files = len(rels)
-	seen := make(map[string]bool, len(rels))
+	// Files are checked, and read and parsed when changed, on every
+	// core; each result is kept at its file's index and the rest is done
+	// in file order, so the output does not depend on the parallelism.
+	workers := runtime.GOMAXPROCS(0)
+	type loaded struct {
+		cf     *cachedFile
+		parsed bool
+		err    error
+	}
+	res := make([]loaded, len(rels))
+	forEach(len(rels), workers, func(i int) {
+		r := &res[i]
+		r.cf, r.parsed, r.err = b.load(rels[i], b.files[rels[i]])
+	})
+	files := make(map[string]*cachedFile, len(rels))
+	var resolve []*cachedFile
 	ids := map[string]bool{}
+	for i, rel := range rels {
+		r := res[i]
+		if r.err != nil {
+			warnings = append(warnings, asProblem(rel, r.err))
+			continue
+		}
+		files[rel] = r.cf
+		if r.parsed {
+			b.Stats.Parsed++
+		}
+		if r.cf.article == nil {
+			warnings = append(warnings, r.cf.problem)
+			continue
+		}
+		warnings = append(warnings, r.cf.article.Warnings...)
+		// IDs depend on the other files (two files may slug alike), so
+		// they are handed out again, in file order, on every build.
+		id := uniqueID(r.cf.baseID, ids)
+		if r.cf.article.ID != id {
+			// A copy: the last build's Chronology, which may still be
+			// read (serve renders its pages on request), keeps its own.
+			a := *r.cf.article
+			a.ID = id
+			r.cf.article = &a
+		}
+		if !r.cf.resolved || r.cf.id != id {
+			resolve = append(resolve, r.cf)
+		}
+	}
+	b.files = files
+	b.Stats.Resolved = len(resolve)
+	forEach(len(resolve), workers, func(i int) {
+		cf := resolve[i]
+		InferPublished(cf.article)
+		cf.mentions = ResolveArticle(cf.article)
+		cf.id = cf.article.ID
+		cf.resolved = true
+	})
 	var articles []*Article
 	var mentions []Mention
 	for _, rel := range rels {
-		seen[rel] = true
-		cf, err := b.load(rel)
-		if err != nil {
-			warnings = append(warnings, asProblem(rel, err))
-			continue
-		}
-		if cf.article == nil {
-			warnings = append(warnings, cf.problem)
-			continue
-		}
-		a := cf.article
-		warnings = append(warnings, a.Warnings...)
-		// IDs depend on the other files (two files may slug alike), so
-		// they are handed out again, in file order, on every build.
-		a.ID = uniqueID(cf.baseID, ids)
-		if !cf.resolved || cf.id != a.ID {
-			InferPublished(a)
-			cf.mentions = ResolveArticle(a)
-			cf.id = a.ID
-			cf.resolved = true
-			b.Stats.Resolved++
-		}
-		articles = append(articles, a)
-		mentions = append(mentions, cf.mentions...)
-	}
-	for rel := range b.files {
-		if !seen[rel] {
-			delete(b.files, rel)
+		if cf := files[rel]; cf != nil && cf.article != nil {
+			articles = append(articles, cf.article)
+			mentions = append(mentions, cf.mentions...)
 		}
 	}
 	// The same stages as Build after resolving; TestIncremental checks
@@ -144,31 +175,31 @@ func (b *Incremental) Build() (*Chronology, error) {
 	return c, nil
 }
 
-// load returns the cached state of the file rel, reading and parsing it
-// again when its size or time changed or it was invalidated.
-func (b *Incremental) load(rel string) (*cachedFile, error) {
+// load returns the state of the file rel, given what was cached of it
+// (cf, or nil): cf itself when the file's size and time are the ones it
+// had when read and it was not invalidated, or when it was read again
+// with the same bytes; else the file read and parsed again (parsed is
+// true). It changes nothing but cf's size, time and dirty mark, so
+// files can be loaded at once.
+func (b *Incremental) load(rel string, cf *cachedFile) (_ *cachedFile, parsed bool, _ error) {
 	path := filepath.Join(b.dir, filepath.FromSlash(rel))
 	info, err := os.Stat(path)
 	if err != nil {
-		delete(b.files, rel)
-		return nil, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
+		return nil, false, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
 	}
-	cf := b.files[rel]
 	if cf != nil && !cf.dirty && cf.size == info.Size() && cf.modTime.Equal(info.ModTime()) {
-		return cf, nil
+		return cf, false, nil
 	}
 	// Read as LoadSite reads it: the same size limit, the same problems.
 	src, err := readArticle(b.dir, rel)
 	if err != nil {
-		delete(b.files, rel)
-		return nil, err
+		return nil, false, err
 	}
 	if cf != nil && bytes.Equal(cf.src, src) {
 		// Touched but not changed: keep the work done.
 		cf.size, cf.modTime, cf.dirty = info.Size(), info.ModTime(), false
-		return cf, nil
+		return cf, false, nil
 	}
-	b.Stats.Parsed++
 	cf = &cachedFile{size: info.Size(), modTime: info.ModTime(), src: src}
 	a, err := ParseArticle(rel, src)
 	if err != nil {
@@ -177,6 +208,5 @@ func (b *Incremental) load(rel string) (*cachedFile, error) {
 		cf.article = a
 		cf.baseID = a.ID
 	}
-	b.files[rel] = cf
-	return cf, nil
+	return cf, true, nil
 }
