@@ -254,16 +254,7 @@ func (s *Site) hrefs() error {
 		rb := next[a.File]
 		a.Body, a.anchors = rb.html, rb.anchors
 	}
-	hrefs := hrefEscaper{}
-	for _, ev := range s.r.site.Events {
-		for _, m := range ev.Mentions {
-			fixHref(m)
-			m.quoteHref = hrefs.escape(m.Article, m.ArticleHref)
-		}
-	}
-	for _, m := range s.r.site.Unplaced {
-		fixHref(m)
-	}
+	s.r.site.link()
 	s.hrefsDone = true
 	return nil
 }
@@ -314,6 +305,31 @@ func (s *Site) items(events []*eventView) error {
 		}
 	}
 	return s.r.items(todo)
+}
+
+// link sets the links of the site's phrases to their anchors, once
+// every article body is rendered: a phrase links to its anchor only
+// where its body rendering wrote one. WriteTo and Site both do it
+// there, so their pages stay the same. It returns the event mentions
+// of no known article.
+func (s *siteView) link() (orphans []*mentionView) {
+	hrefs := hrefEscaper{}
+	for _, ev := range s.Events {
+		for _, m := range ev.Mentions {
+			if m.Article == nil {
+				orphans = append(orphans, m)
+			}
+			fixHref(m)
+			m.quoteHref = hrefs.escape(m.Article, m.ArticleHref)
+		}
+	}
+	for _, m := range s.Unplaced {
+		fixHref(m)
+	}
+	for _, a := range s.Articles {
+		a.hrefEsc = hrefs.escape(a, a.URL)
+	}
+	return orphans
 }
 
 // highlights are the phrases of a's body to mark: its phrases placed on

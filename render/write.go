@@ -123,24 +123,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	if err != nil {
 		return r.res, err
 	}
-	// Link to a phrase's anchor only where the body rendering wrote it.
-	hrefs := hrefEscaper{}
-	var orphans []*mentionView // event mentions of no known article
-	for _, ev := range s.Events {
-		for _, m := range ev.Mentions {
-			if m.Article == nil {
-				orphans = append(orphans, m)
-			}
-			fixHref(m)
-			m.quoteHref = hrefs.escape(m.Article, m.ArticleHref)
-		}
-	}
-	for _, m := range s.Unplaced {
-		fixHref(m)
-	}
-	for _, a := range s.Articles {
-		a.hrefEsc = hrefs.escape(a, a.URL)
-	}
+	orphans := s.link()
 	if err := r.cells(orphans); err != nil {
 		return r.res, err
 	}
