@@ -170,7 +170,7 @@ func init() {
 		"knew", "grew", "drew", "threw", "flew", "shot", "struck", "sent", "built", "meant", "sought", "fought", "taught",
 		"caught", "wore", "tore", "swore", "chose", "froze", "hid", "bit", "ate", "drove", "rode", "sang", "stood", "understood",
 		"ago", "earlier", "last", "yesterday", "previously", "wasn't", "weren't", "didn't", "hadn't", "been")
-	addLex(cFutCue, 0, "will", "'ll", "shall", "won't", "scheduled", "upcoming", "expected", "expects", "plans", "planned",
+	addLex(cFutCue, 0, "will", "'ll", "shall", "won't", "scheduled", "upcoming", "expected", "expects", "plan", "plans", "planned",
 		"planning", "going", "due", "next", "tomorrow", "coming", "forthcoming", "would", "intends", "aims", "hopes", "later", "must", "should")
 	addLex(cPresCue, 0, "is", "are", "says", "say", "am", "isn't", "aren't", "now", "today")
 	addLex(cModal, 0, "could", "would", "can", "might", "promised", "vowed", "pledged", "claimed", "boasted", "if")

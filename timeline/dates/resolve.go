@@ -507,6 +507,9 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 				return n, TenseFuture
 			}
 		}
+		if w == "ended" {
+			return n, TensePast // "talks ended Friday", "the year ended March 31": a lexicon word, so not caught by isPastVerb
+		}
 		// "were planning to", "was going to": a plan still under way
 		if (w == "was" || w == "were") && d > 0 && (r.w(k+1) == "planning" || r.w(k+1) == "going") {
 			return n, TenseFuture
@@ -522,8 +525,8 @@ func (r *resolver) scanTense(k, d int) (int, Tense) {
 			if w == "next" || w == "coming" || w == "tomorrow" || w == "later" {
 				continue // these are date words, not verbs
 			}
-			if (w == "plans" || w == "planning") && r.w(k+1) != "to" && !planAux(r.w(k-1)) {
-				continue // "vacation plans": a noun
+			if (w == "plans" || w == "planning") && r.w(k+1) != "to" && !planAux(r.w(k-1)) || w == "plan" && r.w(k+1) != "to" {
+				continue // "vacation plans", "under the plan approved Friday": a noun
 			}
 			if w == "planned" && d > 0 && r.w(k+1) != "to" && !planAux(r.w(k-1)) && !pastPerfect(r, k) {
 				continue // "On Friday, ... the hastily planned trip": an adjective after the date

@@ -136,6 +136,12 @@ func (r *resolver) set(i int) (hit, bool) {
 		if nx := i + 1; w == "quarterly" && nx < len(r.t) && r.t[nx].k == kWord && r.t[nx].c == 0 {
 			return hit{}, false
 		}
+		// "the Communist Party daily Granma", "the weekly Der Spiegel": a
+		// newspaper named after it, not how often something happens
+		if nx, p := i+1, i-1; nx < len(r.t) && r.t[nx].k == kWord && r.t[nx].up && r.t[nx].c&(cMonth|cMonAbbr|cWeekday) == 0 &&
+			p >= 0 && r.t[p].k == kWord && (r.t[p].up || r.w(p) == "the") {
+			return hit{end: i + 1, rule: ""}, true // consumed, not emitted
+		}
 		return hit{end: i + 1, typ: TypeSet, val: v, rule: "set-adverb"}, true
 	}
 	if w != "every" && w != "each" {

@@ -167,3 +167,31 @@ func TestLastYearFigureInQuarterlyReport(t *testing.T) {
 		{"Revenue was $4 million, up from $3 million last year.", "2025-10-28", "last year", TypeDate, "2024", "", "last-unit"},
 	})
 }
+
+func TestEndedIsPast(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It had revenue of $980 million in the year ended March 31.", "2025-11-01", "March 31", TypeDate, "2025-03-31", "", "month-day-yearless-past"},
+		{"The talks ended Friday without a deal.", "2025-11-05", "Friday", TypeDate, "2025-10-31", "", "weekday-past"},
+	})
+}
+
+func TestPlanToLooksAhead(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// the weekday inside "plan to ..." is the planned act, even when
+		// the plan is denied in the past tense
+		{"Officials said they did not plan to remove the boy on Thursday morning.", "2025-03-26", "Thursday morning", TypeDate, "2025-03-27", "", "weekday-future"},
+		{"They plan to vote Monday.", "2025-03-26", "Monday", TypeDate, "2025-03-31", "", "weekday-future"},
+		// the noun is no plan verb
+		{"Under the plan approved Monday, fares rise.", "2025-03-26", "Monday", TypeDate, "2025-03-24", "", ""},
+	})
+}
+
+func TestNewspaperNamedDaily(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The Communist Party daily Granma compared him with a hero.", "2025-01-28", "", "", "", "", ""},
+		{"It was reported by the daily Le Monde.", "2025-01-28", "", "", "", "", ""},
+		// the frequency stays
+		{"Protesters gather daily outside the house.", "2025-01-28", "daily", TypeSet, "P1D", "", "set-adverb"},
+		{"Rallies are held almost daily.", "2025-01-28", "daily", TypeSet, "P1D", "", "set-adverb"},
+	})
+}
