@@ -75,8 +75,8 @@ func corpusDir() string {
 // floors are the figures the resolver must not fall below (value F1,
 // relaxed span F1); raise them as the resolver improves.
 var floors = map[string][2]float64{
-	"TimeBank": {84.1, 93.9},
-	"AQUAINT":  {79.2, 93.9},
+	"TimeBank": {84.9, 94.0},
+	"AQUAINT":  {79.4, 93.9},
 }
 
 // TestTempEval scores the resolver on TempEval-3 TimeBank and AQUAINT
