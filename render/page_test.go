@@ -116,10 +116,19 @@ func TestSiteExample(t *testing.T) {
 // `timeline serve` keeps them.
 func TestSiteGenerated(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 60, Seed: 5}); err != nil {
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 120, Seed: 5}); err != nil {
 		t.Fatal(err)
 	}
 	c := buildDir(t, dir)
+	// Pages show the views' every part: an event page lists its first
+	// reports in full and the others compactly.
+	many := false
+	for _, e := range c.Events {
+		many = many || len(e.Sources) > evidenceReports
+	}
+	if !many {
+		t.Fatalf("no event of the generated site has over %d reports: choose another seed", evidenceReports)
+	}
 	opts := Options{BaseURL: "/", SiteDir: dir}
 	var bodies Bodies
 	site, err := NewSite(c, opts, &bodies)
