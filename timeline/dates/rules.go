@@ -605,6 +605,10 @@ func isQuote(text string, t token) bool {
 	return false
 }
 
+// pluralParts are the parts of the day in the plural, after a weekday:
+// "Tuesday nights" is every Tuesday night.
+var pluralParts = map[string]string{"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+
 // dayOf matches, after "the" at token i, a day or week fixed by a date
 // the text gives: "the day before last Tuesday's hearing", "the day
 // after Christmas", "the week of March 6", and "the previous Friday",
@@ -1035,6 +1039,11 @@ func (r *resolver) relUnit(i int) (hit, bool) {
 		return hit{}, false
 	}
 	if u == uQuarter && dir == 0 {
+		if w == "this" && r.lastQ != 0 && k+2 < len(r.t) && isQuote(r.text, r.t[k+1]) && r.w(k+2) == "s" && r.tense(i, k+3) != TenseFuture {
+			// "This quarter's loss includes charges" in a report on a
+			// finished quarter: the results are that quarter's
+			return hit{end: k + 1, typ: TypeDate, val: yearValue(r.lastQY) + "-Q" + strconv.Itoa(r.lastQ), rule: "discourse-quarter"}, true
+		}
 		return hit{end: k + 1, typ: TypeDate, val: unitValue(uQuarter, r.anchor), rule: "this-unit"}, true
 	}
 	d := shift(r.anchor, u, dir)
@@ -1291,6 +1300,19 @@ func (r *resolver) weekday(k, dir, start int) (hit, bool) {
 			}
 			rule = "weekday"
 		}
+	}
+	// "on Monday and Tuesday nights": every such night, a set; the first
+	// weekday shares the plural part of the second
+	pe := e
+	if r.w(e) == "and" && r.cls(e+1, cWeekday) {
+		pe = e + 2
+	}
+	if part, ok := pluralParts[string(r.lower(pe))]; ok {
+		end := e
+		if pe == e {
+			end = e + 1
+		}
+		return hit{end: end, typ: TypeSet, val: "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1) + "T" + part, rule: "set-weekday-part"}, true
 	}
 	h := hit{end: e, typ: TypeDate, val: DayValue(day), rule: rule, tense: tense, note: note, day: day}
 	if r.cls(e, cPartDay) {

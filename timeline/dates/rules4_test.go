@@ -195,3 +195,24 @@ func TestNewspaperNamedDaily(t *testing.T) {
 		{"Rallies are held almost daily.", "2025-01-28", "daily", TypeSet, "P1D", "", "set-adverb"},
 	})
 }
+
+func TestWeekdayPluralPartIsSet(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Two new flights will leave on Monday and Tuesday nights from March 30.", "2025-02-13", "Tuesday nights", TypeSet, "XXXX-WXX-2TNI", "", "set-weekday-part"},
+		{"Two new flights will leave on Monday and Tuesday nights from March 30.", "2025-02-13", "Monday", TypeSet, "XXXX-WXX-1TNI", "", "set-weekday-part"},
+		{"The show airs Sunday evenings.", "2025-02-13", "Sunday evenings", TypeSet, "XXXX-WXX-7TEV", "", "set-weekday-part"},
+		// one night stays a date
+		{"They met Monday and Tuesday.", "2025-02-13", "Monday", TypeDate, "2025-02-10", "", ""},
+	})
+}
+
+func TestThisQuartersResultsInReport(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It reported a loss for the third quarter ended Sept. 30. This quarter's loss includes charges of $4 million.",
+			"2025-11-03", "This quarter", TypeDate, "2025-Q3", "", "discourse-quarter"},
+		// a forecast is about the quarter under way
+		{"It reported a loss for the third quarter. This quarter's sales will suffer from the strike.",
+			"2025-11-03", "This quarter", TypeDate, "2025-Q4", "", "this-unit"},
+		{"Sales this quarter are strong.", "2025-11-03", "this quarter", TypeDate, "2025-Q4", "", "this-unit"},
+	})
+}
