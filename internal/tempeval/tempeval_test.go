@@ -75,7 +75,7 @@ func corpusDir() string {
 // floors are the figures the resolver must not fall below (value F1,
 // relaxed span F1); raise them as the resolver improves.
 var floors = map[string][2]float64{
-	"TimeBank": {84.9, 94.0},
+	"TimeBank": {85.1, 94.0},
 	"AQUAINT":  {79.4, 93.9},
 }
 
