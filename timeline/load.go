@@ -251,10 +251,16 @@ func readArticle(dir, rel string) ([]byte, error) {
 		return nil, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > MaxArticleSize {
-		return nil, tooLarge(rel, info.Size())
+	// Read into a buffer of the file's size (plus one byte, to see the
+	// end at once), not one grown by doubling from 512 bytes.
+	size := 512
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > MaxArticleSize {
+			return nil, tooLarge(rel, info.Size())
+		}
+		size = max(size, int(info.Size())+1)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxArticleSize+1))
+	src, err := readAll(io.LimitReader(f, MaxArticleSize+1), size)
 	if err != nil {
 		return nil, Problem{File: rel, Message: "cannot read: " + ioCause(err)}
 	}
@@ -262,6 +268,25 @@ func readArticle(dir, rel string) ([]byte, error) {
 		return nil, tooLarge(rel, int64(len(src)))
 	}
 	return src, nil
+}
+
+// readAll reads r to its end into a buffer of capacity size, grown only
+// when r holds more.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 func tooLarge(rel string, size int64) Problem {
@@ -515,8 +540,8 @@ func splitFrontMatter(rel string, src []byte) (fm string, body []byte, bodyLine 
 	if len(bytes.TrimSpace(src)) == 0 {
 		return "", nil, 0, Problem{File: rel, Line: 1, Message: "empty file; skipped"}
 	}
-	lines := strings.SplitAfter(string(src), "\n")
-	if first := strings.TrimSpace(lines[0]); first != "+++" {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if first := strings.TrimSpace(string(first)); first != "+++" {
 		p := Problem{File: rel, Line: 1, Message: "no front matter: the file must start with a +++ line",
 			Hint: "put title, date, source and url between two +++ lines"}
 		if first == "---" {
@@ -525,12 +550,21 @@ func splitFrontMatter(rel string, src []byte) (fm string, body []byte, bodyLine 
 		}
 		return "", nil, 0, p
 	}
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimSpace(lines[i]) == "+++" {
-			fm = strings.Join(lines[1:i], "")
-			rest := strings.Join(lines[i+1:], "")
-			return fm, []byte(rest), i + 2, nil
+	// The closing line is the first after the opening one whose text,
+	// spaces trimmed, is +++. Look only at lines holding +++.
+	start := len(src) - len(rest)
+	line := 2
+	for at := start; at < len(src); {
+		end := bytes.IndexByte(src[at:], '\n')
+		next := len(src)
+		if end >= 0 {
+			next = at + end + 1
 		}
+		if bytes.Equal(bytes.TrimSpace(src[at:next]), []byte("+++")) {
+			return string(src[start:at]), src[next:], line + 1, nil
+		}
+		line++
+		at = next
 	}
 	return "", nil, 0, Problem{File: rel, Line: 1, Message: "front matter is not closed: no second +++ line"}
 }

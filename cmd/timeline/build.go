@@ -27,8 +27,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	stats := fs.Bool("stats", false, "print the time and allocations of each stage and the slowest articles")
 	quiet := fs.Bool("quiet", false, "print nothing on success: no progress, no summary line (warnings and errors still go to stderr)")
 	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the build to this file (read it with go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a Go profile of the build's allocations to this file (go tool pprof -sample_index=alloc_space)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL] [--stats] [--quiet] [--cpuprofile FILE]")
+		fmt.Fprintln(stderr, "Usage: timeline build [-s SITE] [-d DEST] [--baseURL URL] [--stats] [--quiet] [--cpuprofile FILE] [--memprofile FILE]")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, false); !ok {
@@ -94,7 +95,27 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if st != nil {
 		st.Write(stdout)
 	}
+	if *memProfile != "" {
+		if err := writeAllocProfile(*memProfile); err != nil {
+			fmt.Fprintln(stderr, "timeline build:", err)
+			return exitError
+		}
+	}
 	return code
+}
+
+// writeAllocProfile writes the profile of every allocation made so far
+// to path.
+func writeAllocProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	err = pprof.Lookup("allocs").WriteTo(f, 0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // startCPUProfile starts writing a CPU profile to path and returns the

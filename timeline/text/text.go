@@ -9,6 +9,7 @@
 package text
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -51,6 +52,7 @@ func Walk(doc ast.Node, src []byte, fn func(Run)) {
 // Plain returns the plain text of a parsed document.
 func Plain(doc ast.Node, src []byte) string {
 	var b strings.Builder
+	b.Grow(len(src)) // the text is about as long as its Markdown: one allocation, not a dozen
 	Walk(doc, src, func(r Run) {
 		for b.Len() < r.Offset {
 			b.WriteByte('\n') // the gap is a BlockSeparator
@@ -130,5 +132,8 @@ func (w *walker) endBlock() { w.inBlock = false }
 // backslash escapes and entity references resolved, as goldmark's HTML
 // renderer does before escaping for HTML.
 func decode(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v) // nothing to resolve: most text
+	}
 	return string(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v))))
 }
