@@ -184,7 +184,7 @@ func init() {
 		"future", "soon", "nowadays", "formerly", "once", "noon", "midnight", "midday", "am", "pm", "a.m", "p.m", "in", "on",
 		"for", "over", "within", "during", "since", "until", "till", "through", "by", "to", "and", "few", "several", "many",
 		"couple", "dozen", "s", "period", "time", "times", "eve", "day", "christmas", "thanksgiving", "new", "years",
-		"halloween", "valentine", "independence", "labor", "memorial", "o'clock", "long", "old", "percent", "per", "cent",
+		"halloween", "valentine", "independence", "labor", "memorial", "election", "o'clock", "long", "old", "percent", "per", "cent",
 		"troops", "people", "men", "soldiers", "points", "shares", "miles", "kilometers", "feet", "meters", "votes", "seats",
 		"jobs", "dollars", "tons", "barrels", "cars", "members", "workers", "deaths", "cases", "employees", "units", "homes",
 		"route", "highway", "interstate", "flight", "room", "no", "number", "page", "chapter", "article", "section", "channel", "apollo",
@@ -200,7 +200,7 @@ func init() {
 var startWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range []string{"the", "this", "last", "next", "past", "coming", "previous", "current", "following", "prior",
-		"fiscal", "year", "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial",
+		"fiscal", "year", "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial", "election",
 		"mid", "early", "late", "earlier", "later", "end", "beginning", "start", "middle", "more", "less", "at", "about",
 		"around", "approximately", "roughly", "some", "nearly", "almost", "every", "each", "daily", "weekly", "monthly",
 		"annually", "yearly", "quarterly", "hourly", "nightly", "now", "currently", "nowadays", "these", "recently",

@@ -235,7 +235,7 @@ func (r *resolver) date(i int) (hit, bool) {
 			return r.yearEarlier(i, i+3)
 		}
 		return r.yearEnd(i)
-	case "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial":
+	case "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial", "election":
 		return r.holiday(i)
 	case "mid", "early", "late":
 		return hit{}, false
@@ -1402,6 +1402,7 @@ var holidays = []struct {
 	{[]string{"thanksgiving"}, 11, -4, time.Thursday},
 	{[]string{"labor", "day"}, 9, -1, time.Monday},
 	{[]string{"memorial", "day"}, 5, -9, time.Monday}, // last Monday
+	{[]string{"election", "day"}, 11, -10, time.Tuesday}, // the Tuesday after the first Monday
 }
 
 // holiday matches the fixed holidays of US news: Christmas, New Year's
@@ -1445,6 +1446,15 @@ func (r *resolver) holiday(i int) (hit, bool) {
 func holidayDay(y, m, d int, wd time.Weekday) time.Time {
 	if d > 0 {
 		return Day(y, time.Month(m), d)
+	}
+	if d == -10 { // the first such weekday after the first Monday (US Election Day)
+		t := Day(y, time.Month(m), 1)
+		for t.Weekday() != time.Monday {
+			t = t.AddDate(0, 0, 1)
+		}
+		for t = t.AddDate(0, 0, 1); t.Weekday() != wd; t = t.AddDate(0, 0, 1) {
+		}
+		return t
 	}
 	if d == -9 { // last such weekday of the month
 		t := Day(y, time.Month(m)+1, 1).AddDate(0, 0, -1)

@@ -216,3 +216,14 @@ func TestThisQuartersResultsInReport(t *testing.T) {
 		{"Sales this quarter are strong.", "2025-11-03", "this quarter", TypeDate, "2025-Q4", "", "this-unit"},
 	})
 }
+
+func TestElectionDay(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// the Tuesday after the first Monday of November
+		{"It will be a theme of the campaign from now to Election Day.", "1998-10-26", "Election Day", TypeDate, "1998-11-03", "", "holiday"},
+		{"Voters go to the polls on Election Day.", "2025-10-01", "Election Day", TypeDate, "2025-11-04", "", "holiday"},
+		{"Turnout was high on Election Day.", "2026-11-20", "Election Day", TypeDate, "2026-11-03", "", "holiday"},
+		// November 1 a Tuesday: the Tuesday after the first Monday is the 8th
+		{"Polls open on Election Day.", "2022-10-20", "Election Day", TypeDate, "2022-11-08", "", "holiday"},
+	})
+}
