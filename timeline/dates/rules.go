@@ -1401,7 +1401,7 @@ var holidays = []struct {
 	{[]string{"thanksgiving", "day"}, 11, -4, time.Thursday},
 	{[]string{"thanksgiving"}, 11, -4, time.Thursday},
 	{[]string{"labor", "day"}, 9, -1, time.Monday},
-	{[]string{"memorial", "day"}, 5, -9, time.Monday}, // last Monday
+	{[]string{"memorial", "day"}, 5, -9, time.Monday},    // last Monday
 	{[]string{"election", "day"}, 11, -10, time.Tuesday}, // the Tuesday after the first Monday
 }
 
