@@ -1088,6 +1088,10 @@ func (r *resolver) unitsAgo(i int) (hit, bool) {
 		return hit{}, false // "a minute and a half later": not half a year
 	}
 	e := k + 1
+	mod := ""
+	if r.w(e) == "or" && r.w(e+1) == "so" && r.w(e+2) == "ago" {
+		e, mod = e+2, "APPROX" // "a week or so ago"
+	}
 	w := r.w(e)
 	dir := 0
 	switch {
@@ -1138,7 +1142,7 @@ func (r *resolver) unitsAgo(i int) (hit, bool) {
 	if w != "ago" {
 		rule = "units-" + w
 	}
-	return hit{end: e + 1, typ: TypeDate, val: unitValue(u, d), rule: rule}, true
+	return hit{end: e + 1, typ: TypeDate, val: unitValue(u, d), mod: mod, rule: rule}, true
 }
 
 // count reads a number of units at token i: "three", "3", "a", "a few",

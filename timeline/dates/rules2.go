@@ -38,10 +38,18 @@ func (r *resolver) duration(i int) (hit, bool) {
 			return hit{end: kk + 1, typ: TypeDuration, val: "P1Y", rule: "year-ended"}, true
 		}
 	}
+	if k == i && r.w(i-1) == "for" {
+		// "for a while", "for some time": a stretch of unstated length
+		if l := string(r.lower(i + 1)); (r.w(i) == "a" && l == "while") || (r.w(i) == "some" && l == "time") {
+			return hit{end: i + 2, typ: TypeDuration, val: "PXX", rule: "units"}, true
+		}
+	}
 	n, e, half, ok := r.count(k)
 	if !ok {
-		// "years", "decades", "months" after for/over/within/in
-		if k == i && r.cls(k, cUnits) && (r.w(k-1) == "for" || r.w(k-1) == "over" || r.w(k-1) == "within") {
+		// "years", "decades", "months" after for/over/within; "the first
+		// time in years" (the clause ends there)
+		if k == i && r.cls(k, cUnits) && (r.w(k-1) == "for" || r.w(k-1) == "over" || r.w(k-1) == "within" ||
+			r.w(k-1) == "in" && (k+1 >= len(r.t) || r.t[k+1].k == kPunct)) {
 			u := r.t[k].v
 			if u == uWeekend || u == uHalf {
 				return hit{}, false
@@ -68,7 +76,10 @@ func (r *resolver) duration(i int) (hit, bool) {
 		switch r.w(k - 1) {
 		case "for", "over", "within", "than", "about", "nearly", "almost", "after", "in", "past", "last", "around", "only", "just":
 		default:
-			return hit{}, false
+			// "as long as a month or two": a length all the same
+			if nx := r.w(e + 2); r.w(e+1) != "or" || nx != "two" && nx != "so" && nx != "more" {
+				return hit{}, false
+			}
 		}
 	}
 	if lead && r.w(i) == "the" && (a == "a" || a == "an") {

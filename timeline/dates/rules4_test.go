@@ -227,3 +227,16 @@ func TestElectionDay(t *testing.T) {
 		{"Polls open on Election Day.", "2022-10-20", "Election Day", TypeDate, "2022-11-08", "", "holiday"},
 	})
 }
+
+func TestVagueLengths(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"They will have to live without power for a while.", "2025-01-11", "a while", TypeDuration, "PXX", "", "units"},
+		{"Troops could stay in the region for some time.", "2025-01-11", "some time", TypeDuration, "PXX", "", "units"},
+		{"Sales surged for the first time in years.", "2025-01-11", "years", TypeDuration, "PXY", "", "units"},
+		{"The appeal could take as long as a month or two.", "2025-01-11", "a month", TypeDuration, "P1M", "", "duration"},
+		{"Then, a week or so ago, the general picked a date.", "2025-02-25", "a week or so ago", TypeDate, "2025-W08", "APPROX", "units-ago"},
+		// not lengths: "in years of drought", "$5 a month", "at some time"
+		{"The lake was dry in years of drought.", "2025-01-11", "", "", "", "", ""},
+		{"It costs $5 a month.", "2025-01-11", "", "", "", "", ""},
+	})
+}
