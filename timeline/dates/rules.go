@@ -1512,6 +1512,11 @@ func seasonGuard(r *resolver, k int) bool {
 		case "in", "during", "since", "until", "till", "by", "through", "over", "for":
 			return true
 		}
+		// "well into the summer", "throughout the winter" (words outside
+		// the lexicon); not "the fall of the empire"
+		if l := string(r.lower(k - 2)); (l == "into" || l == "throughout") && (r.w(k+1) != "of" || r.t[k].v != 2) {
+			return true
+		}
 	}
 	return false
 }

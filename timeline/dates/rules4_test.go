@@ -240,3 +240,11 @@ func TestVagueLengths(t *testing.T) {
 		{"It costs $5 a month.", "2025-01-11", "", "", "", "", ""},
 	})
 }
+
+func TestSeasonAfterInto(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"It was hard to meet demand well into the summer.", "2025-10-20", "summer", TypeDate, "2025-SU", "", ""},
+		{"Heating costs stayed high throughout the winter.", "2025-03-20", "winter", TypeDate, "2024-WI", "", ""},
+		{"The country slid into the fall of its government.", "2025-10-20", "", "", "", "", ""},
+	})
+}
