@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/timeline-news/timeline/timeline/text"
 	"github.com/yuin/goldmark"
@@ -30,32 +31,66 @@ type highlight struct {
 // dropped unless unsafe. It returns the ids of the highlights it wrote.
 func renderBody(src []byte, hls []highlight, unsafe bool) ([]byte, map[string]bool, error) {
 	doc := text.Parse(src)
-	runs := map[ast.Node][]text.Run{}
-	text.Walk(doc, src, func(r text.Run) { runs[r.Node] = append(runs[r.Node], r) })
+	pool := &bodyRenderers[b2i(unsafe)]
+	br, _ := pool.Get().(*bodyRenderer)
+	if br == nil {
+		br = newBodyRenderer(unsafe)
+	}
+	defer pool.Put(br)
+	hr := br.hr
+	text.Offsets(doc, src, func(n ast.Node, off int) {
+		if _, ok := hr.offsets[n]; !ok {
+			hr.offsets[n] = off
+		}
+	})
 	sort.Slice(hls, func(i, j int) bool { return hls[i].Start < hls[j].Start })
-	hr := &highlighter{runs: runs, hls: hls, written: map[string]bool{}}
+	hr.hls, hr.written = hls, make(map[string]bool, len(hls))
+	defer func() { hr.hls, hr.written = nil, nil; clear(hr.offsets) }() // hold no article's nodes in the pool
+	// A body's HTML is about its Markdown and a tenth, plus the marks.
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4 + len(hls)*160)
+	if err := br.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), hr.written, nil
+}
+
+// bodyRenderers keep goldmark renderers with their highlighter for
+// renderBody, by unsafe (0 or 1): making one costs more than rendering
+// a short article.
+var bodyRenderers [2]sync.Pool
+
+// bodyRenderer is a goldmark instance whose text renderer is hr.
+type bodyRenderer struct {
+	md goldmark.Markdown
+	hr *highlighter
+}
+
+func newBodyRenderer(unsafe bool) *bodyRenderer {
+	hr := &highlighter{offsets: map[ast.Node]int{}}
 	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(hr, 100))}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
 	}
-	md := goldmark.New(goldmark.WithRendererOptions(opts...))
 	hr.Config = html.NewConfig()
-	if unsafe {
-		hr.Unsafe = true
-	}
+	hr.Unsafe = unsafe
 	hr.Writer = html.DefaultWriter
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
-		return nil, nil, err
+	return &bodyRenderer{md: goldmark.New(goldmark.WithRendererOptions(opts...)), hr: hr}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	return buf.Bytes(), hr.written, nil
+	return 0
 }
 
 // highlighter renders ast.Text and ast.String nodes, marking the parts
 // that fall inside a highlight.
 type highlighter struct {
 	html.Config
-	runs    map[ast.Node][]text.Run
+	// offsets are the plain-text offsets of the text nodes (text.Offsets).
+	offsets map[ast.Node]int
 	hls     []highlight
 	written map[string]bool
 }
@@ -105,12 +140,11 @@ func (h *highlighter) renderString(w util.BufWriter, src []byte, node ast.Node, 
 // write writes value, the text of node, escaped, with marks around the
 // bytes that fall inside highlights.
 func (h *highlighter) write(w util.BufWriter, node ast.Node, value []byte) {
-	rs := h.runs[node]
-	if len(rs) == 0 {
+	off, ok := h.offsets[node] // plain-text offset of value[0]
+	if !ok {
 		h.Writer.Write(w, value)
 		return
 	}
-	off := rs[0].Offset // plain-text offset of value[0]
 	pos := 0
 	i := sort.Search(len(h.hls), func(i int) bool { return h.hls[i].End > off })
 	for ; i < len(h.hls) && pos < len(value); i++ {

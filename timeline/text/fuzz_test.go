@@ -67,5 +67,6 @@ func FuzzFromMarkdown(f *testing.F) {
 			t.Fatalf("valid UTF-8 in, invalid out: %q", out)
 		}
 		checkSpans(t, out, Sentences(out))
+		checkOffsets(t, src)
 	})
 }

@@ -49,6 +49,14 @@ func Walk(doc ast.Node, src []byte, fn func(Run)) {
 	w.walk(doc)
 }
 
+// Offsets calls fn for every inline text run of doc, in document order,
+// with its node and its offset in the plain text, as Walk does, without
+// making the run's text: what a renderer mapping offsets to nodes needs.
+func Offsets(doc ast.Node, src []byte, fn func(n ast.Node, offset int)) {
+	w := walker{src: src, at: fn}
+	w.walk(doc)
+}
+
 // Plain returns the plain text of a parsed document.
 func Plain(doc ast.Node, src []byte) string {
 	var b strings.Builder
@@ -70,13 +78,17 @@ func FromMarkdown(src []byte) string {
 type walker struct {
 	src     []byte
 	fn      func(Run)
+	at      func(ast.Node, int) // instead of fn, for Offsets
 	offset  int
 	inBlock bool // a run has been written in the current block
 	blocks  int  // blocks written so far
 }
 
-func (w *walker) emit(n ast.Node, s string) {
-	if s == "" {
+func (w *walker) emit(n ast.Node, s string) { w.emitLen(n, s, len(s)) }
+
+// emitLen emits a run of size bytes, s, which is "" for Offsets.
+func (w *walker) emitLen(n ast.Node, s string, size int) {
+	if size == 0 {
 		return
 	}
 	if !w.inBlock {
@@ -86,15 +98,25 @@ func (w *walker) emit(n ast.Node, s string) {
 		w.inBlock = true
 		w.blocks++
 	}
-	w.fn(Run{Node: n, Value: s, Offset: w.offset})
-	w.offset += len(s)
+	if w.at != nil {
+		w.at(n, w.offset)
+	} else {
+		w.fn(Run{Node: n, Value: s, Offset: w.offset})
+	}
+	w.offset += size
 }
 
 func (w *walker) walk(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		s := decode(n.Segment.Value(w.src))
-		if n.SoftLineBreak() || n.HardLineBreak() {
+		v := n.Segment.Value(w.src)
+		brk := n.SoftLineBreak() || n.HardLineBreak()
+		if w.at != nil && plainText(v) {
+			w.emitLen(n, "", len(v)+b2i(brk))
+			return
+		}
+		s := decode(v)
+		if brk {
 			s += " "
 		}
 		w.emit(n, s)
@@ -132,8 +154,21 @@ func (w *walker) endBlock() { w.inBlock = false }
 // backslash escapes and entity references resolved, as goldmark's HTML
 // renderer does before escaping for HTML.
 func decode(v []byte) string {
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+	if plainText(v) {
 		return string(v) // nothing to resolve: most text
 	}
 	return string(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v))))
+}
+
+// plainText reports whether v has nothing for decode to resolve: no
+// backslash escape, no entity reference.
+func plainText(v []byte) bool {
+	return bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -1,8 +1,11 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func TestFromMarkdown(t *testing.T) {
@@ -73,5 +76,27 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q) =\n %q\nwant\n %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOffsets checks that Offsets reports the nodes and offsets Walk does.
+func TestOffsets(t *testing.T) {
+	for _, src := range []string{
+		"# Head\n\nOn *Friday*, he [met](u) Putin\nin Alaska.\n\n> Quote &amp; more.\n\n1. one\n2. two",
+		"a \\* b  \nhard break &copy; &#106;\n\n```\ncode\nlines\n```\n\n    indented\n\n<b>raw</b> `code span` ![alt *x*](i.png)",
+	} {
+		checkOffsets(t, []byte(src))
+	}
+}
+
+// checkOffsets fails t when Offsets and Walk disagree on src.
+func checkOffsets(t *testing.T, src []byte) {
+	t.Helper()
+	doc := Parse(src)
+	var want, got []Run
+	Walk(doc, src, func(r Run) { want = append(want, Run{Node: r.Node, Offset: r.Offset}) })
+	Offsets(doc, src, func(n ast.Node, off int) { got = append(got, Run{Node: n, Offset: off}) })
+	if !slices.Equal(want, got) {
+		t.Errorf("%q: Offsets gave %v, Walk %v", src, got, want)
 	}
 }
