@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/timeline-news/timeline/render"
@@ -66,21 +67,28 @@ func BenchmarkServeRebuild1000(b *testing.B) {
 	}
 	defer s.Close()
 	h := s.Handler()
+	var rebuild, get time.Duration // the two parts, reported apart
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		if err := os.WriteFile(path, edited(src, i+1), 0o644); err != nil {
 			b.Fatal(err)
 		}
+		t0 := time.Now()
 		s.Rebuild(path)
 		if _, buildErr, _, _ := s.state(); buildErr != nil {
 			b.Fatal(buildErr)
 		}
+		t1 := time.Now()
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, page, nil))
 		if rec.Code != http.StatusOK {
 			b.Fatalf("GET %s: %d", page, rec.Code)
 		}
+		rebuild += t1.Sub(t0)
+		get += time.Since(t1)
 	}
+	b.ReportMetric(float64(rebuild.Milliseconds())/float64(b.N), "rebuild-ms/op")
+	b.ReportMetric(float64(get.Milliseconds())/float64(b.N), "page-ms/op")
 	if st := s.inc.Stats; st.Parsed != 1 || st.Resolved != 1 {
 		b.Fatalf("re-read %d and re-resolved %d articles, want 1 and 1", st.Parsed, st.Resolved)
 	}
