@@ -39,9 +39,16 @@ var notNames = map[string]bool{
 // also used alone ("Vladimir Putin" → "Putin"), possessives dropped.
 // It is a reader's filter aid, not entity recognition.
 func eventNames(events []*timeline.Event) eventNameSet {
+	// A sentence often dates several mentions, and wire copies repeat
+	// it: each distinct sentence is read once in each pass.
 	known := map[string]bool{}
+	read := map[string]bool{}
 	for _, e := range events {
 		for _, m := range e.Mentions {
+			if read[m.Sentence] {
+				continue
+			}
+			read[m.Sentence] = true
 			for i, w := range nameWords(m.Sentence) {
 				if i > 0 && isCapital(w) {
 					known[w] = true
@@ -49,12 +56,18 @@ func eventNames(events []*timeline.Event) eventNameSet {
 			}
 		}
 	}
+	runsOf := make(map[string][]string, len(read))
 	raw := make([][]string, len(events))
 	single := map[string]bool{}
 	for i, e := range events {
 		seen := map[string]bool{}
 		for _, m := range e.Mentions {
-			for _, n := range capitalRuns(m.Sentence, known) {
+			runs, ok := runsOf[m.Sentence]
+			if !ok {
+				runs = capitalRuns(m.Sentence, known)
+				runsOf[m.Sentence] = runs
+			}
+			for _, n := range runs {
 				if !seen[n] {
 					seen[n] = true
 					raw[i] = append(raw[i], n)
