@@ -653,32 +653,54 @@ func (r *resolver) dayOf(i int) (hit, bool) {
 	return hit{}, false
 }
 
-// figureBefore reports whether "last year" at token i compares a figure:
-// it follows an amount ("$3 million last year", "20% last year", "a
-// share last year") or is "from last year's $1.55 billion".
+// figureBefore reports whether "last year" at token i ends a comparison
+// of figures: "compared with a loss of $3 million last year", "down from
+// $21.4 million last year", "up 13% from last year's $1.55 billion". A
+// figure without a comparison ("revenue of $4 billion last year") or a
+// sentence that compares with this year ("$4 a share for this year, up
+// from last year's $3.27") is a year's.
 func (r *resolver) figureBefore(i int) bool {
 	p := i - 1
 	if p < 0 {
 		return false
 	}
-	if r.t[p].k == kNum || r.punct(p, '%') {
-		return true
-	}
-	// "earnings of $4 a share for this year, up from last year's $3.27":
-	// a year compared with a year
-	for j := p; j >= 0 && i-j < 30; j-- {
-		if r.t[j].k == kPunct && (r.t[j].ch == '.' && !r.cls(j-1, cMonAbbr) && (j+1 >= len(r.t) || r.t[j+1].sp) || r.t[j].ch == ';') {
-			break
-		}
-		if r.w(j) == "this" && r.cls(j+1, cUnit) && r.t[j+1].v == uYear {
-			return false
-		}
+	if comparing(string(r.lower(p))) {
+		// "from last year's $1.55 billion"
+		return i+2 < len(r.t) && isQuote(r.text, r.t[i+2]) && r.w(i+3) == "s" && !r.thisYearBefore(i)
 	}
 	switch string(r.lower(p)) {
 	case "million", "billion", "cents", "share", "percent":
-		return true
-	case "from", "with", "than":
-		return i+2 < len(r.t) && isQuote(r.text, r.t[i+2]) && r.w(i+3) == "s"
+	default:
+		if r.t[p].k != kNum && !r.punct(p, '%') {
+			return false
+		}
+	}
+	for j := p - 1; j >= 0 && i-j < 12 && !r.sentenceEnd(j); j-- {
+		if comparing(string(r.lower(j))) {
+			return !r.thisYearBefore(i)
+		}
+	}
+	return false
+}
+
+// comparing reports whether w introduces the figure compared with.
+func comparing(w string) bool {
+	return w == "from" || w == "with" || w == "than" || w == "versus"
+}
+
+// sentenceEnd reports whether token j is a full stop or semicolon that
+// ends a sentence ("Aug." and "$3.27" do not).
+func (r *resolver) sentenceEnd(j int) bool {
+	return r.t[j].k == kPunct && (r.t[j].ch == '.' && !r.cls(j-1, cMonAbbr) && (j+1 >= len(r.t) || r.t[j+1].sp) || r.t[j].ch == ';')
+}
+
+// thisYearBefore reports whether the sentence names "this year" before
+// token i.
+func (r *resolver) thisYearBefore(i int) bool {
+	for j := i - 1; j >= 0 && i-j < 30 && !r.sentenceEnd(j); j-- {
+		if r.w(j) == "this" && r.cls(j+1, cUnit) && r.t[j+1].v == uYear {
+			return true
+		}
 	}
 	return false
 }

@@ -248,3 +248,13 @@ func TestSeasonAfterInto(t *testing.T) {
 		{"The country slid into the fall of its government.", "2025-10-20", "", "", "", "", ""},
 	})
 }
+
+func TestLastYearFigureWithoutComparison(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// a figure stated, not compared: the year's
+		{"Third-quarter net fell 8%. The unit had revenue of $4 billion last year.",
+			"2025-10-28", "last year", TypeDate, "2024", "", "last-unit"},
+		{"Third-quarter net fell 8%. Sales were down from $21.4 million last year.",
+			"2025-10-28", "last year", TypeDate, "2024-Q3", "", "year-earlier-quarter"},
+	})
+}
