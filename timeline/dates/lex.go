@@ -123,6 +123,7 @@ func init() {
 	for i, d := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
 		addLex(cWeekday, i, d)
 	}
+	addLex(0, 0, pluralWeekdays[:]...) // "on Mondays": a set (see set)
 	units := []struct {
 		u        int
 		one, pl  string
@@ -197,8 +198,14 @@ func init() {
 
 // startWords are the words besides month, weekday, unit and number
 // names that can begin an expression.
+// pluralWeekdays are the weekdays in the plural, Sunday first.
+var pluralWeekdays = [...]string{"sundays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays"}
+
 var startWords = func() map[string]bool {
 	m := map[string]bool{}
+	for _, w := range pluralWeekdays {
+		m[w] = true
+	}
 	for _, w := range []string{"the", "this", "last", "next", "past", "coming", "previous", "current", "following", "prior",
 		"fiscal", "year", "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial", "election",
 		"mid", "early", "late", "earlier", "later", "end", "beginning", "start", "middle", "more", "less", "at", "about",

@@ -155,6 +155,12 @@ func (r *resolver) set(i int) (hit, bool) {
 		}
 		return hit{end: i + 1, typ: TypeSet, val: v, rule: "set-adverb"}, true
 	}
+	for d, pw := range pluralWeekdays {
+		if w == pw {
+			// "closed on Mondays", "Tuesdays and Thursdays": every such day
+			return hit{end: i + 1, typ: TypeSet, val: "XXXX-WXX-" + strconv.Itoa((d+6)%7+1), rule: "set-weekday"}, true
+		}
+	}
 	if w != "every" && w != "each" {
 		return hit{}, false
 	}

@@ -258,3 +258,10 @@ func TestLastYearFigureWithoutComparison(t *testing.T) {
 			"2025-10-28", "last year", TypeDate, "2024-Q3", "", "year-earlier-quarter"},
 	})
 }
+
+func TestPluralWeekdayIsSet(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The museum is closed on Mondays.", "2025-08-14", "Mondays", TypeSet, "XXXX-WXX-1", "", "set-weekday"},
+		{"Talks are held on Sundays.", "2025-08-14", "Sundays", TypeSet, "XXXX-WXX-7", "", "set-weekday"},
+	})
+}
