@@ -196,11 +196,11 @@ func init() {
 		"thousand", "supposed", "originally", "initially", "afterward", "afterwards", "thereafter")
 }
 
-// startWords are the words besides month, weekday, unit and number
-// names that can begin an expression.
 // pluralWeekdays are the weekdays in the plural, Sunday first.
 var pluralWeekdays = [...]string{"sundays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays"}
 
+// startWords are the words besides month, weekday, unit and number
+// names that can begin an expression.
 var startWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range pluralWeekdays {

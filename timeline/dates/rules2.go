@@ -409,9 +409,9 @@ func (r *resolver) clock(i int) (hit, bool) {
 			day, k, rule = h.day, h.end, "time-day"
 		} else if r.punct(kk, '(') {
 			// "10:35 a.m. (0735 GMT) Friday": the day after the
-			// conversion to another zone is the time's; the weekday
-			// stays an expression of its own
-			// "at 4 in the morning (4 a.m. EDT Thursday)": or inside it
+			// conversion to another zone is the time's, and so is a day
+			// inside the parenthesis ("at 4 in the morning (4 a.m. EDT
+			// Thursday)"); that day stays an expression of its own
 			for p := kk + 1; p < len(r.t) && p < kk+8; p++ {
 				if r.punct(p, ')') {
 					if h, ok := r.date(p + 1); ok && h.day != (time.Time{}) && h.typ == TypeDate {
