@@ -52,6 +52,9 @@ func TestEvidenceManyReports(t *testing.T) {
 		strings.Count(conflicts, "\n      <li>") != reports-conflictReports {
 		t.Errorf("the conflict does not list the other %d reports:\n%s", reports-conflictReports, conflicts)
 	}
+	if index := string(w["index.html"]); !strings.Contains(index, fmt.Sprintf("<strong>Sat 16 Aug 2025</strong> (%d mentions", reports)) {
+		t.Errorf("the chronology does not count every mention of the conflict")
+	}
 	table, list, ok := strings.Cut(page, `<ul class="more-evidence">`)
 	if !ok {
 		t.Fatalf("no compact list of the other reports:\n%s", page)

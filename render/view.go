@@ -255,17 +255,16 @@ const conflictReports = 5
 type conflictView struct {
 	Value, Display string
 	Moved          bool
-	// Mentions are the mentions that give Value, of the first
-	// conflictReports reports; MoreReports counts the other reports,
-	// listed by More.
-	Mentions    []*mentionView
-	MoreReports int
-	rest        []*mentionView
+	// Mentions are all the mentions that give Value; Shown those of the
+	// first conflictReports reports, which the event page shows in full.
+	// MoreReports counts the other reports, listed by More.
+	Mentions, Shown []*mentionView
+	MoreReports     int
 }
 
 // More lists the reports of the conflict after its first
 // conflictReports (see compactReports).
-func (c conflictView) More() template.HTML { return compactReports(c.rest) }
+func (c conflictView) More() template.HTML { return compactReports(c.Mentions[len(c.Shown):]) }
 
 type mentionView struct {
 	timeline.Mention
@@ -452,7 +451,7 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 				}
 			}
 			shown, _, more := splitReports(cv.Mentions, conflictReports)
-			cv.Mentions, cv.rest, cv.MoreReports = cv.Mentions[:shown], cv.Mentions[shown:], more
+			cv.Shown, cv.MoreReports = cv.Mentions[:shown], more
 			moved = moved || cf.Moved
 			ev.Conflicts = append(ev.Conflicts, cv)
 		}
