@@ -63,6 +63,29 @@ func TestScore(t *testing.T) {
 	}
 }
 
+func TestAlignListsAgreements(t *testing.T) {
+	d, _ := ReadDoc("x.tml", strings.NewReader(sample))
+	i := strings.Index(d.Text, "yesterday")
+	tag := func(string, time.Time) []Timex {
+		return []Timex{{Start: i, End: i + 9, Type: "DATE", Value: "1998-01-07"}}
+	}
+	s, pairs := Align(d, tag)
+	kinds := map[string]int{}
+	for _, p := range pairs {
+		kinds[p.Kind]++
+	}
+	// "yesterday" agrees; "five years" is missed
+	if kinds["ok"] != 1 || kinds["missed"] != 1 || len(pairs) != 2 {
+		t.Errorf("pairs = %+v", pairs)
+	}
+	if _, errs := Score(d, tag); len(errs) != 1 || errs[0].Kind != "missed" {
+		t.Errorf("Score errors = %+v", errs)
+	}
+	if s.ValueOK != 1 {
+		t.Errorf("scores = %+v", s)
+	}
+}
+
 // corpusDir is the TempEval-3 folder: $TEMPEVAL_DIR, or the shared copy
 // next to the repository.
 func corpusDir() string {
