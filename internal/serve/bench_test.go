@@ -48,8 +48,14 @@ func edited(src []byte, edit int) []byte {
 // browser having the new page: the rebuild the watcher starts, then the
 // request the live-reload script makes for the edited article's page.
 // The watcher's debounce is not included.
-func BenchmarkServeRebuild1000(b *testing.B) {
-	site, files := benchSite(b, 1000)
+func BenchmarkServeRebuild1000(b *testing.B) { benchRebuild(b, 1000) }
+
+// BenchmarkServeRebuild50 is the same on a site of 50 articles, the size
+// of a newsroom's timeline of one story.
+func BenchmarkServeRebuild50(b *testing.B) { benchRebuild(b, 50) }
+
+func benchRebuild(b *testing.B, n int) {
+	site, files := benchSite(b, n)
 	path := files[len(files)/2]
 	src, err := os.ReadFile(path)
 	if err != nil {
