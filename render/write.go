@@ -113,13 +113,29 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		encoding.Wait()
 	}()
 
-	err = ordered(len(s.Articles), func(i int) (struct{}, error) {
-		a := s.Articles[i]
-		if err := r.renderBody(a, c.Config.Markup.Unsafe); err != nil {
-			return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
+	// Each article page is written as soon as its body is rendered, and
+	// the body dropped: a large site never holds all its bodies. The
+	// event items they list come first; the event pages, which link to
+	// the phrases each body marked, come after.
+	if err := r.items(s.Events); err != nil {
+		return r.res, err
+	}
+	pages := sitePages(s)
+	var articles, others []int
+	for i, p := range pages {
+		if p.Kind == "article" {
+			articles = append(articles, i)
+		} else {
+			others = append(others, i)
 		}
-		return struct{}{}, nil
-	}, func(int, struct{}) error { return nil })
+	}
+	unsafe := c.Config.Markup.Unsafe
+	err = r.writePages(pages, articles, func(p page) error {
+		if err := r.renderBody(p.Article, unsafe); err != nil {
+			return fmt.Errorf("%s: %w", p.Article.File, err)
+		}
+		return nil
+	})
 	if err != nil {
 		return r.res, err
 	}
@@ -127,43 +143,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	if err := r.cells(orphans); err != nil {
 		return r.res, err
 	}
-	if err := r.items(s.Events); err != nil {
-		return r.res, err
-	}
-
-	pages := sitePages(s)
-	// Pages are executed and written on every core; the result does not
-	// depend on the parallelism or the order. Article pages go first:
-	// each drops its rendered body once written, so the bodies of a
-	// large site are not all held while the event pages render.
-	order := make([]int, 0, len(pages))
-	for i, p := range pages {
-		if p.Kind == "article" {
-			order = append(order, i)
-		}
-	}
-	for i, p := range pages {
-		if p.Kind != "article" {
-			order = append(order, i)
-		}
-	}
-	err = ordered(len(order), func(i int) (struct{}, error) {
-		p := pages[order[i]]
-		b, err := r.execute(p)
-		if err != nil {
-			return struct{}{}, err
-		}
-		defer pageBuffers.Put(b)
-		if p.Article != nil {
-			p.Article.Body = nil
-		}
-		return struct{}{}, r.writePage(p, b.Bytes())
-	}, func(int, struct{}) error {
-		r.res.Pages++
-		r.res.Files++
-		return nil
-	})
-	if err != nil {
+	if err := r.writePages(pages, others, nil); err != nil {
 		return r.res, err
 	}
 	names, static := theme.Static()
@@ -192,6 +172,34 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		return r.res, err
 	}
 	return r.res, nil
+}
+
+// writePages executes and writes pages[i] for every i in order, on
+// every core, after prepare(page) when prepare is not nil; the result
+// does not depend on the parallelism or the order. An article page
+// drops its rendered body once written.
+func (r *run) writePages(pages []page, order []int, prepare func(page) error) error {
+	return ordered(len(order), func(i int) (struct{}, error) {
+		p := pages[order[i]]
+		if prepare != nil {
+			if err := prepare(p); err != nil {
+				return struct{}{}, err
+			}
+		}
+		b, err := r.execute(p)
+		if err != nil {
+			return struct{}{}, err
+		}
+		defer pageBuffers.Put(b)
+		if p.Article != nil {
+			p.Article.Body = nil
+		}
+		return struct{}{}, r.writePage(p, b.Bytes())
+	}, func(int, struct{}) error {
+		r.res.Pages++
+		r.res.Files++
+		return nil
+	})
 }
 
 // streamWriter is a FileWriter that can also take a file as a stream.
