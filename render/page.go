@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -36,6 +37,7 @@ type Site struct {
 	mu        sync.Mutex
 	out       map[string][]byte // files already rendered
 	hrefsDone bool              // every body rendered, every phrase link set
+	bodyDone  map[*articleView]bool
 	ready     map[*articleView]bool
 	itemDone  map[*eventView]bool
 	cellsDone map[*eventView]bool
@@ -87,7 +89,7 @@ func NewSite(c *timeline.Chronology, opts Options, bodies *Bodies) (*Site, error
 	sv := newSite(c, u)
 	s := &Site{c: c, u: u, r: &run{tmpls: tmpls, theme: theme, site: sv}, full: c.Config.Theme != "",
 		pages: map[string]page{}, bodies: bodies,
-		out: map[string][]byte{}, ready: map[*articleView]bool{}, itemDone: map[*eventView]bool{}, cellsDone: map[*eventView]bool{}}
+		out: map[string][]byte{}, bodyDone: map[*articleView]bool{}, ready: map[*articleView]bool{}, itemDone: map[*eventView]bool{}, cellsDone: map[*eventView]bool{}}
 	pages := sitePages(sv)
 	for _, p := range pages {
 		s.pages[p.pageFile()] = p
@@ -176,12 +178,20 @@ func (s *Site) page(p page) ([]byte, error) {
 	return bytes.Clone(buf.Bytes()), nil
 }
 
-// prepare works out what page p shows, in the order WriteTo does: every
-// article body (which says which phrase anchors exist) and the links to
-// them; then, for an event page, the bylines and cells of its evidence;
-// for a report page, the items of its events. With a site theme, all of
-// it for every page.
+// prepare works out what page p shows, in the order WriteTo does: for a
+// report page, its body and the items of its events; for any other,
+// every article body (which says which phrase anchors exist) and the
+// links to them, then, for an event page, the bylines and cells of its
+// evidence. With a site theme, all of it for every page.
 func (s *Site) prepare(p page) error {
+	if !s.full && p.Article != nil {
+		// A report page shows its own body, and the items of its
+		// events; no other body, and no phrase link.
+		if err := s.renderBodies([]*articleView{p.Article}); err != nil {
+			return err
+		}
+		return s.items(p.Article.Events)
+	}
 	if err := s.hrefs(); err != nil {
 		return err
 	}
@@ -205,11 +215,8 @@ func (s *Site) prepare(p page) error {
 		s.allDone = true
 		return nil
 	}
-	switch {
-	case p.Event != nil:
+	if p.Event != nil {
 		return s.evidence(p.Event)
-	case p.Article != nil:
-		return s.items(p.Article.Events)
 	}
 	return nil
 }
@@ -221,41 +228,64 @@ func (s *Site) hrefs() error {
 		return nil
 	}
 	arts := s.r.site.Articles
+	if err := s.renderBodies(arts); err != nil {
+		return err
+	}
+	// Keep only this site's bodies, so the cache stays its size.
+	s.bodies.mu.Lock()
+	files := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		files[a.File] = true
+	}
+	maps.DeleteFunc(s.bodies.m, func(f string, _ *renderedBody) bool { return !files[f] })
+	s.bodies.mu.Unlock()
+	s.r.site.link()
+	s.hrefsDone = true
+	return nil
+}
+
+// renderBodies sets the body, and the anchors it holds, of each of arts
+// not yet set: the body kept in s.bodies when it was rendered from the
+// same text with the same highlights, else rendered now (on every core).
+func (s *Site) renderBodies(arts []*articleView) error {
 	unsafe := s.c.Config.Markup.Unsafe
 	s.bodies.mu.Lock()
 	defer s.bodies.mu.Unlock()
-	old := s.bodies.m
-	next := make(map[string]*renderedBody, len(arts))
-	var todo []int
-	for i, a := range arts {
-		rb := &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe}
-		if o := old[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, rb.src) && slices.Equal(o.hls, rb.hls) {
-			rb = o
-		} else {
-			todo = append(todo, i)
+	if s.bodies.m == nil {
+		s.bodies.m = map[string]*renderedBody{}
+	}
+	var todo []*articleView
+	var made []*renderedBody
+	for _, a := range arts {
+		if s.bodyDone[a] {
+			continue
 		}
-		next[a.File] = rb
+		rb := &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe}
+		if o := s.bodies.m[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, rb.src) && slices.Equal(o.hls, rb.hls) {
+			a.Body, a.anchors = o.html, o.anchors
+			s.bodyDone[a] = true
+			continue
+		}
+		todo = append(todo, a)
+		made = append(made, rb)
 	}
 	err := ordered(len(todo), func(k int) (struct{}, error) {
-		a := arts[todo[k]]
-		rb := next[a.File]
+		rb := made[k]
 		var err error
 		rb.html, rb.anchors, err = renderBody(rb.src, slices.Clone(rb.hls), unsafe)
 		if err != nil {
-			return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
+			return struct{}{}, fmt.Errorf("%s: %w", todo[k].File, err)
 		}
 		return struct{}{}, nil
 	}, func(int, struct{}) error { return nil })
 	if err != nil {
 		return err
 	}
-	s.bodies.m = next
-	for _, a := range arts {
-		rb := next[a.File]
-		a.Body, a.anchors = rb.html, rb.anchors
+	for k, a := range todo {
+		s.bodies.m[a.File] = made[k]
+		a.Body, a.anchors = made[k].html, made[k].anchors
+		s.bodyDone[a] = true
 	}
-	s.r.site.link()
-	s.hrefsDone = true
 	return nil
 }
 
