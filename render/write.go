@@ -113,13 +113,30 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		encoding.Wait()
 	}()
 
-	// Each article page is written as soon as its body is rendered, and
-	// the body dropped: a large site never holds all its bodies. The
-	// event items they list come first; the event pages, which link to
-	// the phrases each body marked, come after.
+	// Every body is rendered before any page: a page may show anything
+	// of any article (a theme's footer, a byline), and the event pages
+	// link to the phrases each body marked.
+	unsafe := c.Config.Markup.Unsafe
+	err = ordered(len(s.Articles), func(i int) (struct{}, error) {
+		a := s.Articles[i]
+		if err := r.renderBody(a, unsafe); err != nil {
+			return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
+		}
+		return struct{}{}, nil
+	}, func(int, struct{}) error { return nil })
+	if err != nil {
+		return r.res, err
+	}
+	orphans := s.link()
+	if err := r.cells(orphans); err != nil {
+		return r.res, err
+	}
 	if err := r.items(s.Events); err != nil {
 		return r.res, err
 	}
+	// Article pages go first: each drops its rendered body once written,
+	// so the bodies of a large site are not all held while the event
+	// pages render.
 	pages := sitePages(s)
 	var articles, others []int
 	for i, p := range pages {
@@ -129,21 +146,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			others = append(others, i)
 		}
 	}
-	unsafe := c.Config.Markup.Unsafe
-	err = r.writePages(pages, articles, func(p page) error {
-		if err := r.renderBody(p.Article, unsafe); err != nil {
-			return fmt.Errorf("%s: %w", p.Article.File, err)
-		}
-		return nil
-	})
-	if err != nil {
-		return r.res, err
-	}
-	orphans := s.link()
-	if err := r.cells(orphans); err != nil {
-		return r.res, err
-	}
-	if err := r.writePages(pages, others, nil); err != nil {
+	if err := r.writePages(pages, append(articles, others...)); err != nil {
 		return r.res, err
 	}
 	names, static := theme.Static()
@@ -175,17 +178,11 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 }
 
 // writePages executes and writes pages[i] for every i in order, on
-// every core, after prepare(page) when prepare is not nil; the result
-// does not depend on the parallelism or the order. An article page
-// drops its rendered body once written.
-func (r *run) writePages(pages []page, order []int, prepare func(page) error) error {
+// every core; the result does not depend on the parallelism or the
+// order. An article page drops its rendered body once written.
+func (r *run) writePages(pages []page, order []int) error {
 	return ordered(len(order), func(i int) (struct{}, error) {
 		p := pages[order[i]]
-		if prepare != nil {
-			if err := prepare(p); err != nil {
-				return struct{}{}, err
-			}
-		}
 		b, err := r.execute(p)
 		if err != nil {
 			return struct{}{}, err
@@ -243,6 +240,35 @@ type run struct {
 	theme *Theme
 	site  *siteView
 	res   Result
+	// dated and how keep the made-once cells by view for the whole
+	// site: most views recur in many reports (same dates, same
+	// publication days and rules).
+	dated partialCache[datedView]
+	how   partialCache[howView]
+}
+
+// partialCache is markup made by a partial, by the view it was made
+// for. Its zero value is empty and ready; it is safe for several
+// goroutines.
+type partialCache[V comparable] struct {
+	mu sync.Mutex
+	m  map[V]template.HTML
+}
+
+func (c *partialCache[V]) get(v V) (template.HTML, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.m[v]
+	return h, ok
+}
+
+func (c *partialCache[V]) put(v V, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[V]template.HTML{}
+	}
+	c.m[v] = h
 }
 
 func (r *run) file(name string, b []byte) error {
@@ -307,34 +333,34 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 // cells sets the Dated and How cells of mentions (usually those of
 // one article, which share an anchor date and a few rules).
 func (r *run) cells(ms []*mentionView) error {
-	err := memo(r, "partials/dated.html", ms, (*mentionView).dated, func(m *mentionView, h template.HTML) { m.Dated = h })
+	err := memo(r, "partials/dated.html", ms, &r.dated, (*mentionView).dated, func(m *mentionView, h template.HTML) { m.Dated = h })
 	if err != nil {
 		return err
 	}
-	return memo(r, "partials/how.html", ms, (*mentionView).how, func(m *mentionView, h template.HTML) { m.How = h })
+	return memo(r, "partials/how.html", ms, &r.how, (*mentionView).how, func(m *mentionView, h template.HTML) { m.How = h })
 }
 
 // memo executes the partial name for view(m) of every mention in ms, once
-// per distinct view, and hands each mention its markup through set. The
-// views hold only what the partial may show, so the markup made for one
-// mention is right for every mention with the same view.
-func memo[V comparable](r *run, name string, ms []*mentionView, view func(*mentionView) V, set func(*mentionView, template.HTML)) error {
+// per distinct view in the site (made keeps them), and hands each
+// mention its markup through set. The views hold only what the partial
+// may show, so the markup made for one mention is right for every
+// mention with the same view.
+func memo[V comparable](r *run, name string, ms []*mentionView, made *partialCache[V], view func(*mentionView) V, set func(*mentionView, template.HTML)) error {
 	t := r.tmpls["event"]
 	if t == nil || t.Lookup(name) == nil {
 		return nil
 	}
-	made := map[V]template.HTML{}
 	var b strings.Builder
 	for _, m := range ms {
 		v := view(m)
-		h, ok := made[v]
+		h, ok := made.get(v)
 		if !ok {
 			b.Reset()
 			if err := t.ExecuteTemplate(&b, name, v); err != nil {
 				return r.theme.explain(err)
 			}
 			h = template.HTML(b.String())
-			made[v] = h
+			made.put(v, h)
 		}
 		set(m, h)
 	}
