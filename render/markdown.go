@@ -46,13 +46,14 @@ func renderBody(src []byte, hls []highlight, unsafe bool) ([]byte, map[string]bo
 	sort.Slice(hls, func(i, j int) bool { return hls[i].Start < hls[j].Start })
 	hr.hls, hr.written = hls, make(map[string]bool, len(hls))
 	defer func() { hr.hls, hr.written = nil, nil; clear(hr.offsets) }() // hold no article's nodes in the pool
-	// A body's HTML is about its Markdown and a tenth, plus the marks.
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/4 + len(hls)*160)
-	if err := br.md.Renderer().Render(&buf, src, doc); err != nil {
+	// Rendered into the renderer's scratch buffer, then copied out at
+	// its size: the bodies of a site are held together until the pages
+	// are written.
+	br.buf.Reset()
+	if err := br.md.Renderer().Render(&br.buf, src, doc); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), hr.written, nil
+	return bytes.Clone(br.buf.Bytes()), hr.written, nil
 }
 
 // bodyRenderers keep goldmark renderers with their highlighter for
@@ -62,8 +63,9 @@ var bodyRenderers [2]sync.Pool
 
 // bodyRenderer is a goldmark instance whose text renderer is hr.
 type bodyRenderer struct {
-	md goldmark.Markdown
-	hr *highlighter
+	md  goldmark.Markdown
+	hr  *highlighter
+	buf bytes.Buffer
 }
 
 func newBodyRenderer(unsafe bool) *bodyRenderer {

@@ -263,7 +263,7 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	if dir != nil {
-		dir.once.Do(func() { dir.err = os.MkdirAll(dir.path, 0o755) })
+		dir.once.Do(func() { dir.err = mkdir(dir.path) })
 		if dir.err != nil {
 			return nil, fmt.Errorf("output %s: %w", name, dir.err)
 		}
@@ -273,6 +273,16 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 		return nil, fmt.Errorf("output %s: %w", name, err)
 	}
 	return f, nil
+}
+
+// mkdir makes the folder p and its missing parents. Most page folders
+// have their parent already, so it tries one mkdir before MkdirAll,
+// which first looks at p and each parent.
+func mkdir(p string) error {
+	if os.Mkdir(p, 0o755) == nil {
+		return nil
+	}
+	return os.MkdirAll(p, 0o755)
 }
 
 // folder is a staging folder that the first write into it makes; the
