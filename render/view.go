@@ -364,6 +364,10 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 	if s.Lang == "" {
 		s.Lang = "en"
 	}
+	// The names of the events are found on another core while the views
+	// are made: they read only the chronology.
+	namesDone := make(chan eventNameSet, 1)
+	go func() { namesDone <- eventNames(c.Events) }()
 	byID := map[string]*articleView{}
 	sources := map[string]string{}
 	for _, a := range c.Articles {
@@ -393,14 +397,12 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 		return a.Label < b.Label || a.Label == b.Label && a.Value < b.Value
 	})
 
-	names := eventNames(c.Events)
-	for i, e := range c.Events {
+	for _, e := range c.Events {
 		ev := &eventView{Event: e, ID: e.ID, Title: e.Title, Date: e.Date, Mod: e.Mod, Precision: e.Precision,
 			Note: e.Note, Link: e.Link, Independent: e.Independent,
 			Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
 			Display: dates.Display(e.Date, e.Mod), DateTime: datetime(e.Date), Reports: len(e.Sources),
-			ReportCount: reportCount(len(e.Sources), e.Independent),
-			Names:       names.perEvent[i]}
+			ReportCount: reportCount(len(e.Sources), e.Independent)}
 		ev.URL = u.Path(ev.Path)
 		if e.FirstReported != "" {
 			ev.First = dates.Display(e.FirstReported, "")
@@ -486,6 +488,10 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 			s.Conflicts++
 		}
 		s.Events = append(s.Events, ev)
+	}
+	names := <-namesDone
+	for i, ev := range s.Events {
+		ev.Names = names.perEvent[i]
 	}
 	s.Names = names.all
 	s.Years = groupYears(s.Events)
