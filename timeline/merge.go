@@ -108,6 +108,9 @@ type cand struct {
 	cl       int     // the cluster it is in (-1 before it is placed)
 	attached bool    // a time-of-day mention attached to an event of another day: it does not vote on the date
 	period   int32   // a coarse mention's period (see merger.period), -1 before cluster sets it
+	// titleSlot is the slot of its sentence and phrase in the merger's
+	// titles (see titleCache).
+	titleSlot int32
 }
 
 // cluster is a growing event: its mentions and the sum of their vectors.
@@ -157,6 +160,7 @@ type merger struct {
 	titles    titleCache       // see titleOf
 	cache     *cacheUse        // nil: no cache
 	sentIndex map[string]int32 // each distinct sentence's index, when caching
+	slotCand  []int32          // a candidate of each title slot, when caching
 	solo      map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
 	persons   map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 	// topics holds each article's topic: the names it uses in two or
@@ -259,6 +263,23 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	if cache != nil {
 		m.sentIndex = sentIndex
 	}
+	// each distinct sentence and phrase gets a title slot
+	type slotKey struct{ sent, ps, pe int32 }
+	slots := make(map[slotKey]int32, len(sents))
+	for i := range m.cands {
+		c := &m.cands[i]
+		k := slotKey{sentOf[i], int32(c.m.Start - c.m.SentenceStart), int32(c.m.End - c.m.SentenceStart)}
+		slot, ok := slots[k]
+		if !ok {
+			slot = int32(len(slots))
+			slots[k] = slot
+			if cache != nil {
+				m.slotCand = append(m.slotCand, int32(i))
+			}
+		}
+		c.titleSlot = slot
+	}
+	m.titles.slots = make([]atomic.Pointer[titleInfo], len(slots))
 	toks, segs := m.readSentences(sents, workers)
 	// each mention's context, in chunks of candidates
 	pos := make([]ctxScratch, workers)
@@ -301,7 +322,7 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 		}
 	})
 	if cache != nil {
-		m.titles.m = cache.titlesFor(m.solo, m.persons)
+		m.titles.old = cache.titlesFor(m.solo, m.persons)
 	}
 	m.topics = articleTopics(len(m.articles)+1, m.cands, sentOf, toks, df)
 	m.topicSig = make([]uint64, len(m.topics))

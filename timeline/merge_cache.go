@@ -68,23 +68,30 @@ type cacheUse struct {
 	old, next *mergeCacheData
 }
 
-// keepTitles fills next with the titles of this merge's sentences, and
-// the names they were made with.
+// keepTitles fills next with the titles of this merge's sentences
+// (made by this merge, or kept from the last one), and the names they
+// were made with.
 func (u *cacheUse) keepTitles(m *merger, sents map[string]int32) {
 	u.next.solo, u.next.persons = m.solo, m.persons
-	u.next.titles = make(map[titleKey]*titleInfo, len(m.titles.m))
-	for k, t := range m.titles.m {
+	u.next.titles = make(map[titleKey]*titleInfo, len(m.titles.slots))
+	for k, t := range m.titles.old {
 		if _, ok := sents[k.sentence]; ok {
 			u.next.titles[k] = t
+		}
+	}
+	for slot := range m.titles.slots {
+		if t := m.titles.slots[slot].Load(); t != nil {
+			c := &m.cands[m.slotCand[slot]]
+			u.next.titles[titleKey{c.m.Sentence, c.m.Start - c.m.SentenceStart, c.m.End - c.m.SentenceStart}] = t
 		}
 	}
 }
 
 // titlesFor returns the titles the last merge made, if they still hold
-// for names solo and persons.
+// for names solo and persons. The map is the cache's: only read it.
 func (u *cacheUse) titlesFor(solo, persons map[string]bool) map[titleKey]*titleInfo {
 	if u.old.titles == nil || !maps.Equal(u.old.solo, solo) || !maps.Equal(u.old.persons, persons) {
 		return nil
 	}
-	return maps.Clone(u.old.titles)
+	return u.old.titles
 }

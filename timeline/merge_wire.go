@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"cmp"
 	"runtime"
 	"slices"
 	"unicode"
@@ -41,13 +40,9 @@ func wireGroups(articles []*Article, cache *cacheUse) []int {
 		}
 		return x
 	}
-	// (hash, article) pairs sorted by hash: each run of one hash is a
-	// posting list, capped at its first maxPosting articles.
+	// Each hash's articles form a posting list, capped at its first
+	// maxPosting articles.
 	sketches := make([][]uint64, n)
-	type posting struct {
-		h   uint64
-		art int32
-	}
 	forEach(n, runtime.GOMAXPROCS(0), func(i int) {
 		if cache != nil {
 			if sk, ok := cache.old.sketches[articles[i].Text]; ok {
@@ -63,43 +58,51 @@ func wireGroups(articles []*Article, cache *cacheUse) []int {
 			cache.next.sketches[a.Text] = sketches[i]
 		}
 	}
+	// Each distinct hash gets a run, numbered as first seen; the
+	// postings of a run list its articles in increasing order (articles
+	// are visited in order), as sorting (hash, article) pairs would.
 	total := 0
 	for _, sk := range sketches {
 		total += len(sk)
 	}
-	all := make([]posting, 0, total)
+	var runs hashRuns
+	runs.init(total)
+	runOf := make([]int32, total) // the run of each article's k-th hash
+	off := make([]int, n+1)       // article i's hashes are runOf[off[i]:off[i+1]]
+	var size []int32
 	for i, sk := range sketches {
-		for _, h := range sk {
-			all = append(all, posting{h, int32(i)})
+		for k, h := range sk {
+			r := runs.get(h, int32(len(size)))
+			if int(r) == len(size) {
+				size = append(size, 0)
+			}
+			size[r]++
+			runOf[off[i]+k] = r
+		}
+		off[i+1] = off[i] + len(sk)
+	}
+	starts := make([]int, len(size)+1)
+	for r, c := range size {
+		starts[r+1] = starts[r] + int(c)
+	}
+	all := make([]int32, total)
+	fill := slices.Clone(starts[:len(size)])
+	for i := range sketches {
+		for _, r := range runOf[off[i]:off[i+1]] {
+			all[fill[r]] = int32(i)
+			fill[r]++
 		}
 	}
-	slices.SortFunc(all, func(x, y posting) int {
-		if x.h != y.h {
-			return cmp.Compare(x.h, y.h)
-		}
-		return cmp.Compare(x.art, y.art)
-	})
-	// runs: each distinct hash and where its postings start
-	var hashes []uint64
-	var starts []int
-	for k := range all {
-		if k == 0 || all[k].h != all[k-1].h {
-			hashes = append(hashes, all[k].h)
-			starts = append(starts, k)
-		}
-	}
-	starts = append(starts, len(all))
 	// For each article, count the sketch hashes it shares with later
 	// articles (a dense counter, reset through the list it touched).
 	count := make([]int, n)
 	var touched []int
 	for i := range articles {
 		touched = touched[:0]
-		for _, h := range sketches[i] {
-			r, _ := slices.BinarySearch(hashes, h)
+		for _, r := range runOf[off[i]:off[i+1]] {
 			lo, hi := starts[r], min(starts[r+1], starts[r]+maxPosting)
-			for _, p := range all[lo:hi] {
-				if j := int(p.art); j > i {
+			for _, a := range all[lo:hi] {
+				if j := int(a); j > i {
 					if count[j] == 0 {
 						touched = append(touched, j)
 					}
@@ -127,6 +130,35 @@ func wireGroups(articles []*Article, cache *cacheUse) []int {
 		out[i] = find(i)
 	}
 	return out
+}
+
+// hashRuns numbers distinct sketch hashes: an open-addressing table
+// indexed by the hash's own bits (shingle hashes are already uniform).
+type hashRuns struct {
+	keys []uint64
+	runs []int32 // run + 1; 0 for an empty slot
+}
+
+func (t *hashRuns) init(n int) {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	t.keys, t.runs = make([]uint64, size), make([]int32, size)
+}
+
+// get returns the run of h, giving it next when h is new.
+func (t *hashRuns) get(h uint64, next int32) int32 {
+	mask := uint64(len(t.keys) - 1)
+	for i := (h ^ h>>32) & mask; ; i = (i + 1) & mask {
+		if t.runs[i] == 0 {
+			t.keys[i], t.runs[i] = h, next+1
+			return next
+		}
+		if t.keys[i] == h {
+			return t.runs[i] - 1
+		}
+	}
 }
 
 // FNV-1a 64-bit parameters (as hash/fnv).

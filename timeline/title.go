@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,26 +104,34 @@ type titleKey struct {
 	ps, pe   int
 }
 
-// titleCache remembers the title of each sentence and phrase: wire
-// copies and events of many mentions ask for the same ones. A title is
-// a function of its key (except one with a pronoun, which is not
-// kept), so the cache changes no result, whatever the order in which
-// events are built.
+// titleCache holds the title of each distinct sentence and date phrase
+// of a merge (a slot, see merger.titleSlot): wire copies and events of
+// many mentions ask for the same ones. A title is a function of its
+// sentence and phrase (except one with a pronoun, which is not kept),
+// so the cache changes no result, whatever the order in which events
+// are built. Slots are filled on demand, from every core: two workers
+// asking for one slot at once both make the same title, and either is
+// kept.
 type titleCache struct {
-	mu sync.Mutex
-	m  map[titleKey]*titleInfo
+	slots []atomic.Pointer[titleInfo]
+	// old holds the titles a MergeCache kept from the last merge, by
+	// key (nil: none); it is only read.
+	old map[titleKey]*titleInfo
 }
 
 // titleOf returns the title candidate c proposes (see titleFrom).
 func (m *merger) titleOf(c *cand) *titleInfo {
-	k := titleKey{c.m.Sentence, c.m.Start - c.m.SentenceStart, c.m.End - c.m.SentenceStart}
-	m.titles.mu.Lock()
-	t, ok := m.titles.m[k]
-	m.titles.mu.Unlock()
-	if ok {
+	slot := &m.titles.slots[c.titleSlot]
+	if t := slot.Load(); t != nil {
 		return t
 	}
-	t = &titleInfo{}
+	if m.titles.old != nil {
+		if t, ok := m.titles.old[titleKey{c.m.Sentence, c.m.Start - c.m.SentenceStart, c.m.End - c.m.SentenceStart}]; ok {
+			slot.Store(t)
+			return t
+		}
+	}
+	t := &titleInfo{}
 	t.title, t.verb, t.quoted, t.pronoun = m.titleFrom(c)
 	if t.title != "" {
 		memo := titleMemos.Get().(*titleMemo)
@@ -135,12 +144,7 @@ func (m *merger) titleOf(c *cand) *titleInfo {
 		t.words = len(strings.Fields(t.title))
 	}
 	if !t.pronoun {
-		m.titles.mu.Lock()
-		if m.titles.m == nil {
-			m.titles.m = map[titleKey]*titleInfo{}
-		}
-		m.titles.m[k] = t
-		m.titles.mu.Unlock()
+		slot.Store(t)
 	}
 	return t
 }
