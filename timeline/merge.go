@@ -108,9 +108,10 @@ type cand struct {
 	cl       int     // the cluster it is in (-1 before it is placed)
 	attached bool    // a time-of-day mention attached to an event of another day: it does not vote on the date
 	period   int32   // a coarse mention's period (see merger.period), -1 before cluster sets it
-	// titleSlot is the slot of its sentence and phrase in the merger's
-	// titles (see titleCache).
-	titleSlot int32
+	// slot is the index of its sentence and phrase among the distinct
+	// ones (see newMergerWith): candidates of one slot share their
+	// context, vector and title.
+	slot int32
 }
 
 // cluster is a growing event: its mentions and the sum of their vectors.
@@ -160,7 +161,7 @@ type merger struct {
 	titles    titleCache       // see titleOf
 	cache     *cacheUse        // nil: no cache
 	sentIndex map[string]int32 // each distinct sentence's index, when caching
-	slotCand  []int32          // a candidate of each title slot, when caching
+	slotCand  []int32          // the first candidate of each slot (see cand.slot)
 	solo      map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
 	persons   map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 	// topics holds each article's topic: the names it uses in two or
@@ -263,7 +264,9 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	if cache != nil {
 		m.sentIndex = sentIndex
 	}
-	// each distinct sentence and phrase gets a title slot
+	// Each distinct sentence and date phrase is a slot: the candidates
+	// of one slot (wire copies, a sentence repeated across reports)
+	// read alike, so their context, vector and title are made once.
 	type slotKey struct{ sent, ps, pe int32 }
 	slots := make(map[slotKey]int32, len(sents))
 	for i := range m.cands {
@@ -271,54 +274,67 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 		k := slotKey{sentOf[i], int32(c.m.Start - c.m.SentenceStart), int32(c.m.End - c.m.SentenceStart)}
 		slot, ok := slots[k]
 		if !ok {
-			slot = int32(len(slots))
+			slot = int32(len(m.slotCand))
 			slots[k] = slot
-			if cache != nil {
-				m.slotCand = append(m.slotCand, int32(i))
-			}
+			m.slotCand = append(m.slotCand, int32(i))
 		}
-		c.titleSlot = slot
+		c.slot = slot
 	}
-	m.titles.slots = make([]atomic.Pointer[titleInfo], len(slots))
+	nslot := len(m.slotCand)
+	m.titles.slots = make([]atomic.Pointer[titleInfo], nslot)
 	toks, segs := m.readSentences(sents, workers)
-	// each mention's context, in chunks of candidates
+	// each slot's context, in chunks of slots
+	ctxs := make([]context, nslot)
 	pos := make([]ctxScratch, workers)
 	for w := range pos {
 		pos[w].pos = make([]int32, len(m.keys))
 	}
-	chunks := (len(m.cands) + candChunk - 1) / candChunk
+	chunks := (nslot + candChunk - 1) / candChunk
 	forEachWorker(chunks, workers, func(w, k int) {
-		lo, hi := k*candChunk, min(len(m.cands), (k+1)*candChunk)
+		lo, hi := k*candChunk, min(nslot, (k+1)*candChunk)
 		n := 0
-		for i := lo; i < hi; i++ {
-			n += len(toks[sentOf[i]])
+		for sl := lo; sl < hi; sl++ {
+			n += len(toks[sentOf[m.slotCand[sl]]])
 		}
 		bags, clauses := make([]term, 0, n), make([]tok, 0, n)
-		for i := lo; i < hi; i++ {
+		for sl := lo; sl < hi; sl++ {
+			i := m.slotCand[sl]
 			s := sentOf[i]
-			m.cands[i].ctx, bags, clauses = mentionContext(m.cands[i].m, toks[s], segs[s], &pos[w], bags, clauses)
+			ctxs[sl], bags, clauses = mentionContext(m.cands[i].m, toks[s], segs[s], &pos[w], bags, clauses)
 		}
 	})
 	// idf: how many mentions hold each key
-	df := make([]int32, len(m.keys))
+	mult := make([]int32, nslot)
 	for i := range m.cands {
-		for _, t := range m.cands[i].ctx.bag {
-			df[t.key]++
+		mult[m.cands[i].slot]++
+	}
+	df := make([]int32, len(m.keys))
+	for sl := range ctxs {
+		for _, t := range ctxs[sl].bag {
+			df[t.key] += mult[sl]
 		}
 	}
 	m.weight = idfWeights(df, len(m.cands))
+	vecs := make([]vector, nslot)
+	norms := make([]float64, nslot)
 	forEach(chunks, workers, func(k int) {
-		lo, hi := k*candChunk, min(len(m.cands), (k+1)*candChunk)
+		lo, hi := k*candChunk, min(nslot, (k+1)*candChunk)
 		n := 0
-		for i := lo; i < hi; i++ {
-			n += len(m.cands[i].ctx.bag)
+		for sl := lo; sl < hi; sl++ {
+			n += len(ctxs[sl].bag)
 		}
 		vs := make(vector, 0, n)
-		for i := lo; i < hi; i++ {
+		for sl := lo; sl < hi; sl++ {
+			vecs[sl], vs = vectorOf(ctxs[sl].bag, m.weight, vs)
+			norms[sl] = vecs[sl].norm()
+			ctxs[sl].bag = nil
+		}
+	})
+	// every candidate shares its slot's (which no one changes)
+	forEach((len(m.cands)+candChunk-1)/candChunk, workers, func(k int) {
+		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
 			c := &m.cands[i]
-			c.vec, vs = vectorOf(c.ctx.bag, m.weight, vs)
-			c.norm = c.vec.norm()
-			c.ctx.bag = nil
+			c.ctx, c.vec, c.norm = ctxs[c.slot], vecs[c.slot], norms[c.slot]
 		}
 	})
 	if cache != nil {

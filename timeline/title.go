@@ -121,7 +121,7 @@ type titleCache struct {
 
 // titleOf returns the title candidate c proposes (see titleFrom).
 func (m *merger) titleOf(c *cand) *titleInfo {
-	slot := &m.titles.slots[c.titleSlot]
+	slot := &m.titles.slots[c.slot]
 	if t := slot.Load(); t != nil {
 		return t
 	}
