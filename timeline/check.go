@@ -3,7 +3,7 @@ package timeline
 import (
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,11 +97,25 @@ func Check(c *Chronology) []Finding {
 // SortFindings orders findings by kind (as `timeline check` lists
 // them), keeping the order within a kind.
 func SortFindings(fs []Finding) {
-	rank := map[string]int{}
-	for i, k := range findingKinds {
-		rank[k] = i
+	// a stable bucket sort: each kind's findings in the order given,
+	// kinds in findingKinds order (an unknown kind ranks first, with
+	// the first kind, as it always has)
+	rank := make([]int, len(fs))
+	count := make([]int, len(findingKinds)+1)
+	for i := range fs {
+		r := max(0, slices.Index(findingKinds, fs[i].Kind))
+		rank[i] = r
+		count[r+1]++
 	}
-	sort.SliceStable(fs, func(i, j int) bool { return rank[fs[i].Kind] < rank[fs[j].Kind] })
+	for r := 1; r < len(count); r++ {
+		count[r] += count[r-1]
+	}
+	out := make([]Finding, len(fs))
+	for i := range fs {
+		out[count[rank[i]]] = fs[i]
+		count[rank[i]]++
+	}
+	copy(fs, out)
 }
 
 func valueOrNone(v string) string {

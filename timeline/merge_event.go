@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -44,14 +45,27 @@ func (m *merger) eventOf(members []int) *Event {
 // its members in evidence order and the keys of its id (see idKeys); it
 // only reads the merger.
 func (m *merger) buildEvent(members []int) (*Event, []int, []int32) {
-	members = append([]int(nil), members...)
-	sort.SliceStable(members, func(a, b int) bool {
-		x, y := &m.cands[members[a]], &m.cands[members[b]]
+	// by article and position; between equals, in members' order (as
+	// a stable sort)
+	type order struct{ art, start, k int }
+	keys := make([]order, len(members))
+	for k, i := range members {
+		keys[k] = order{m.cands[i].art, m.cands[i].m.Start, k}
+	}
+	slices.SortFunc(keys, func(x, y order) int {
 		if x.art != y.art {
-			return x.art < y.art
+			return cmp.Compare(x.art, y.art)
 		}
-		return x.m.Start < y.m.Start
+		if x.start != y.start {
+			return cmp.Compare(x.start, y.start)
+		}
+		return cmp.Compare(x.k, y.k)
 	})
+	sorted := make([]int, len(members))
+	for k, o := range keys {
+		sorted[k] = members[o.k]
+	}
+	members = sorted
 	ev := &Event{Mentions: make([]Mention, 0, len(members))}
 	for _, i := range members {
 		ev.Mentions = append(ev.Mentions, *m.cands[i].m)
