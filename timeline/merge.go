@@ -228,6 +228,7 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	}
 	forEach(nchunk, workers, func(k int) {
 		ci, ui := starts[k], k*chunk-starts[k]
+		lastArt, ai := "", -1 // the article of the mention before, and its index
 		for j := k * chunk; j < min(len(mentions), (k+1)*chunk); j++ {
 			mn := &mentions[j]
 			if !placed[j] {
@@ -236,9 +237,12 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 				continue
 			}
 			span, _ := dates.ParseSpan(mn.Value)
-			ai, ok := m.artIndex[mn.Article]
-			if !ok {
-				ai = len(m.articles) // a mention of an unknown article sorts last
+			if mn.Article != lastArt || ai < 0 {
+				var ok bool
+				if ai, ok = m.artIndex[mn.Article]; !ok {
+					ai = len(m.articles) // a mention of an unknown article sorts last
+				}
+				lastArt = mn.Article
 			}
 			m.cands[ci] = cand{m: mn, span: span, art: ai, cl: -1, period: -1}
 			ci++
@@ -252,7 +256,14 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	sentOf := make([]int32, len(m.cands))
 	var sents []string
 	for i := range m.cands {
-		s := m.cands[i].m.Sentence
+		c := &m.cands[i]
+		if i > 0 && c.art == m.cands[i-1].art && c.m.SentenceStart == m.cands[i-1].m.SentenceStart &&
+			c.m.Sentence == m.cands[i-1].m.Sentence {
+			// the sentence of the mention before (no need to hash it)
+			sentOf[i] = sentOf[i-1]
+			continue
+		}
+		s := c.m.Sentence
 		k, ok := sentIndex[s]
 		if !ok {
 			k = int32(len(sents))
@@ -267,16 +278,31 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	// Each distinct sentence and date phrase is a slot: the candidates
 	// of one slot (wire copies, a sentence repeated across reports)
 	// read alike, so their context, vector and title are made once.
-	type slotKey struct{ sent, ps, pe int32 }
-	slots := make(map[slotKey]int32, len(sents))
+	// (a sentence's slots are chained from its first: most have one)
+	firstSlot := make([]int32, len(sents))
+	for k := range firstSlot {
+		firstSlot[k] = -1
+	}
+	var nextSlot []int32
 	for i := range m.cands {
 		c := &m.cands[i]
-		k := slotKey{sentOf[i], int32(c.m.Start - c.m.SentenceStart), int32(c.m.End - c.m.SentenceStart)}
-		slot, ok := slots[k]
-		if !ok {
+		ps, pe := c.m.Start-c.m.SentenceStart, c.m.End-c.m.SentenceStart
+		slot, last := firstSlot[sentOf[i]], int32(-1)
+		for slot >= 0 {
+			if o := m.cands[m.slotCand[slot]].m; o.Start-o.SentenceStart == ps && o.End-o.SentenceStart == pe {
+				break
+			}
+			slot, last = nextSlot[slot], slot
+		}
+		if slot < 0 {
 			slot = int32(len(m.slotCand))
-			slots[k] = slot
 			m.slotCand = append(m.slotCand, int32(i))
+			nextSlot = append(nextSlot, -1)
+			if last < 0 {
+				firstSlot[sentOf[i]] = slot
+			} else {
+				nextSlot[last] = slot
+			}
 		}
 		c.slot = slot
 	}
