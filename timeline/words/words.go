@@ -36,16 +36,25 @@ func Tokens(s string) []Token {
 // appendTokens appends the content words among raw to out; memo, when
 // not nil, remembers the reading of each word.
 func appendTokens(out []Token, raw []rawWord, memo *Memo) []Token {
+	// each word is read once: the reading of the word before is kept,
+	// the one after read ahead
+	var prev, r, next reading
+	if len(raw) > 0 {
+		next = memo.read(raw[0].text)
+	}
 	for i, w := range raw {
 		text := w.text
-		r := memo.read(text)
+		prev, r = r, next
+		if i+1 < len(raw) {
+			next = memo.read(raw[i+1].text)
+		}
 		if r.skip {
 			continue
 		}
 		name := false
 		if r.capital {
-			prevCap := i > 0 && !w.afterBreak && memo.read(raw[i-1].text).capStart
-			nextCap := i+1 < len(raw) && !raw[i+1].afterBreak && memo.read(raw[i+1].text).capital
+			prevCap := i > 0 && !w.afterBreak && prev.capStart
+			nextCap := i+1 < len(raw) && !raw[i+1].afterBreak && next.capital
 			name = !w.sentenceStart || prevCap || nextCap
 		}
 		if r.forceName {
