@@ -331,7 +331,7 @@ func (m *merger) dropRoles(ws []string) []string {
 // names him alone: the first word of a run of capitalised words goes
 // when the run's last word is used alone elsewhere.
 func (m *merger) shortenNames(ws []string) []string {
-	var out []string
+	out := ws[:0] // in place: words are written only after they are read
 	for i := 0; i < len(ws); i++ {
 		j := i
 		for j < len(ws) && unicode.IsUpper(firstRune(ws[j])) && !strings.ContainsAny(ws[j][:len(ws[j])-1], ",;") && j-i < 3 {

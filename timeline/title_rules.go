@@ -20,19 +20,18 @@ const dateMark = "\x00"
 // offsets [ps, pe) as one dateMark word (keeping the punctuation that
 // follows it) and the parenthesised asides removed.
 func markDate(s string, ps, pe int) []string {
-	ws := strings.Fields(s[:ps])
-	rest := strings.Fields(s[pe:])
+	// the words before, the mark's place, the words after: one slice
+	ws := appendFields(make([]string, 0, 32), s[:ps])
+	at := len(ws)
+	ws = appendFields(append(ws, ""), s[pe:])
 	mark := dateMark
-	if len(rest) > 0 && strings.IndexFunc(rest[0], isWordRune) < 0 {
-		mark += rest[0] // "August 12," keeps its comma
-		rest = rest[1:]
-	} else if len(rest) > 0 && pe < len(s) && s[pe] != ' ' {
-		// "(Friday)" or "Friday," glued to the phrase
+	if rest := ws[at+1:]; len(rest) > 0 && (strings.IndexFunc(rest[0], isWordRune) < 0 || pe < len(s) && s[pe] != ' ') {
+		// "August 12," keeps its comma; "(Friday)" or "Friday," is
+		// glued to the phrase
 		mark += rest[0]
-		rest = rest[1:]
+		ws = append(ws[:at+1], rest[1:]...)
 	}
-	ws = append(ws, mark)
-	ws = append(ws, rest...)
+	ws[at] = mark
 	return dropAsides(ws)
 }
 
@@ -40,7 +39,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // dropAsides removes parenthesised words: "(due to sanctions pressure)".
 func dropAsides(ws []string) []string {
-	var out []string
+	out := ws[:0] // in place: a word is written only after it is read
 	depth := 0
 	for _, w := range ws {
 		open := strings.HasPrefix(w, "(") && !strings.HasPrefix(w, dateMark)
@@ -475,7 +474,9 @@ func dropModifiers(ws []string) []string {
 // dropPlaceQualifiers keeps the first of two comma-joined places:
 // "in Anchorage, Alaska for talks" → "in Anchorage for talks".
 func dropPlaceQualifiers(ws []string) []string {
-	var out []string
+	// in place: out is never longer than the words read, and ws[i-1]
+	// is read only where out has not overwritten it, or holds it still
+	out := ws[:0]
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if strings.HasSuffix(w, ",") && i > 0 && i+1 < len(ws) && unicode.IsUpper(firstRune(w)) && prepositions[bare(ws[i-1])] &&
@@ -496,7 +497,7 @@ var hedges = map[string]bool{"upcoming": true, "ongoing": true, "potential": tru
 // dropHedges removes hedging adjectives ("the upcoming meeting") and a
 // "most" before them, and a leading article.
 func dropHedges(ws []string) []string {
-	var out []string
+	out := ws[:0] // in place: a word is written only after it is read
 	for i, w := range ws {
 		b := bare(w)
 		if hedges[b] && !strings.ContainsAny(w, ",;:") {
