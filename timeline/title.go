@@ -745,8 +745,21 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 	}
 	var raw []written
 	var index map[kw]int // raw's index, once raw is long (a large event)
-	for _, i := range members {
-		c := &m.cands[i]
+	// members of one slot write alike: each slot is read once, counted
+	// as many times as it has members
+	slots := make([]int32, len(members))
+	for k, i := range members {
+		slots[k] = m.cands[i].slot
+	}
+	slices.Sort(slots)
+	for lo := 0; lo < len(slots); {
+		hi := lo + 1
+		for hi < len(slots) && slots[hi] == slots[lo] {
+			hi++
+		}
+		times := hi - lo
+		c := &m.cands[m.slotCand[slots[lo]]]
+		lo = hi
 		for _, t := range c.ctx.clause {
 			if t.verb {
 				continue
@@ -770,10 +783,10 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 					}
 				}
 				if f >= 0 {
-					raw[f].n++
+					raw[f].n += times
 					continue
 				}
-				raw = append(raw, written{k, 1, w})
+				raw = append(raw, written{k, times, w})
 				if index != nil {
 					index[kw{k, w}] = len(raw) - 1
 				} else if len(raw) > 16 {
