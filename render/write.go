@@ -20,6 +20,11 @@ type Options struct {
 	BaseURL string
 	// SiteDir is the site folder, where themes/ is looked up.
 	SiteDir string
+	// PageTimer, when set, is called as each page starts, with its kind
+	// (the layout: "article", "event", ...) and its file; the function
+	// it returns is called once the page is written. The renderer reads
+	// no clock: `timeline build --stats` passes one that does.
+	PageTimer func(kind, file string) (done func())
 }
 
 // Result counts what Write wrote.
@@ -74,7 +79,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		return Result{}, err
 	}
 	s := newSite(c, u)
-	r := &run{w: w, tmpls: tmpls, theme: theme, site: s}
+	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer}
 
 	// The exports read only c: one goroutine encodes them, in order,
 	// while the pages render. A writer that can stream (Output) gets
@@ -183,6 +188,9 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 func (r *run) writePages(pages []page, order []int) error {
 	return ordered(len(order), func(i int) (struct{}, error) {
 		p := pages[order[i]]
+		if r.timer != nil {
+			defer r.timer(p.Kind, p.pageFile())()
+		}
 		b, err := r.execute(p)
 		if err != nil {
 			return struct{}{}, err
@@ -245,6 +253,8 @@ type run struct {
 	// publication days and rules).
 	dated partialCache[datedView]
 	how   partialCache[howView]
+	// timer is Options.PageTimer.
+	timer func(kind, file string) func()
 }
 
 // partialCache is markup made by a partial, by the view it was made

@@ -24,7 +24,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	site := fs.String("s", ".", "site folder")
 	dest := fs.String("d", "", "destination folder (default SITE/public)")
 	baseURL := fs.String("baseURL", "", "base URL the site is served from (overrides config.toml)")
-	stats := fs.Bool("stats", false, "print the time and allocations of each stage and the slowest articles")
+	stats := fs.Bool("stats", false, "print the time and allocations of each stage, the slowest articles, and the time of each kind of page and the slowest pages")
 	quiet := fs.Bool("quiet", false, "print nothing on success: no progress, no summary line (warnings and errors still go to stderr)")
 	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the build to this file (read it with go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a Go profile of the build's allocations to this file (go tool pprof -sample_index=alloc_space)")
@@ -68,8 +68,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	prog.set("render", 0, 0)
 	var res render.Result
+	ropts := render.Options{Dest: out, BaseURL: *baseURL, SiteDir: *site}
+	var pages *pageStats
+	if st != nil {
+		pages = &pageStats{}
+		ropts.PageTimer = pages.timer
+	}
 	st.Measure("render", "pages", func() (int, int64) {
-		res, err = render.Write(c, render.Options{Dest: out, BaseURL: *baseURL, SiteDir: *site})
+		res, err = render.Write(c, ropts)
 		return res.Pages, 0
 	})
 	prog.finish()
@@ -94,6 +100,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if st != nil {
 		st.Write(stdout)
+		pages.write(stdout)
 	}
 	if *memProfile != "" {
 		if err := writeAllocProfile(*memProfile); err != nil {

@@ -31,7 +31,8 @@ func TestBuildStats(t *testing.T) {
 	if !strings.HasPrefix(got, "built 30 articles") {
 		t.Errorf("no summary line first:\n%s", got)
 	}
-	for _, want := range []string{"\nload ", "\nresolve ", "\nmerge ", "\ncheck ", "\nrender ", "\ntotal ", "slowest articles to resolve:", "content/"} {
+	for _, want := range []string{"\nload ", "\nresolve ", "\nmerge ", "\ncheck ", "\nrender ", "\ntotal ", "slowest articles to resolve:", "content/",
+		"pages by layout", "\n  article ", "\n  event ", "30 pages", "slowest pages:\n", "/index.html\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("--stats output lacks %q:\n%s", want, got)
 		}
