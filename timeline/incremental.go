@@ -159,8 +159,18 @@ func (b *Incremental) Build() (*Chronology, error) {
 		cf.id = cf.article.ID
 		cf.resolved = true
 	})
-	var articles []*Article
-	var mentions []Mention
+	// the site's articles and mentions, in file order, each slice made
+	// at its size (a site's mentions are megabytes: growing them by
+	// appending copies them again and again)
+	narts, nmentions := 0, 0
+	for _, rel := range rels {
+		if cf := files[rel]; cf != nil && cf.article != nil {
+			narts++
+			nmentions += len(cf.mentions)
+		}
+	}
+	articles := make([]*Article, 0, narts)
+	mentions := make([]Mention, 0, nmentions)
 	for _, rel := range rels {
 		if cf := files[rel]; cf != nil && cf.article != nil {
 			articles = append(articles, cf.article)
