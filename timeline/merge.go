@@ -1586,17 +1586,36 @@ func (p *placer) placeCoarse(i int) {
 		}
 	}
 	sc.ids = ids
-	// ids are unsorted: bestOf breaks ties by id, as best over sorted ids would
-	ci, s := m.bestOf(ids, c.vec, c.norm, func(cl *cluster) bool { return inside(cl) && m.related(i, cl) })
-	if ci >= 0 && s >= coarseThreshold {
-		p.join(ci, i)
+	// In one pass over the clusters, each similarity computed once: the
+	// most similar inside the period, and the most similar founded by a
+	// mention of the same period, both of the same story. ids are
+	// unsorted: ties go to the lowest id, as over sorted ids (bestOf).
+	in, ins, same, sames := -1, 0.0, -1, 0.0
+	for _, id := range ids {
+		cl := m.clusters[id]
+		if cl.dead {
+			continue
+		}
+		isIn, isSame := inside(cl), m.samePeriod(i, cl)
+		if !isIn && !isSame || !m.related(i, cl) {
+			continue
+		}
+		s := m.sim(c.vec, c.norm, cl)
+		if isIn && (in < 0 || s > ins || s == ins && id < in) {
+			in, ins = id, s
+		}
+		if isSame && (same < 0 || s > sames || s == sames && id < same) {
+			same, sames = id, s
+		}
+	}
+	if in >= 0 && ins >= coarseThreshold {
+		p.join(in, i)
 		return
 	}
 	// No finer event: an event founded by a mention of the same period
 	// (same value and modifier) in the same words, of the same story.
-	ci, s = m.bestOf(ids, c.vec, c.norm, func(cl *cluster) bool { return m.samePeriod(i, cl) && m.related(i, cl) })
-	if ci >= 0 && s >= coarseSameThreshold {
-		p.join(ci, i)
+	if same >= 0 && sames >= coarseSameThreshold {
+		p.join(same, i)
 		return
 	}
 	// An article that names a period holding exactly one of its own
@@ -1630,8 +1649,10 @@ func (p *placer) placeCoarse(i int) {
 // mention of the same period as candidate i: the same value and
 // modifier ("early 2020" and "early 2020", not "late 2020").
 func (m *merger) samePeriod(i int, cl *cluster) bool {
+	// coarse mentions have the same period index when they have the
+	// same value and modifier (see cluster)
 	f, c := &m.cands[cl.founder], &m.cands[i]
-	return !isDay(f.span) && f.m.Value == c.m.Value && f.m.Mod == c.m.Mod
+	return !isDay(f.span) && f.period == c.period
 }
 
 // coarseBudget bounds the work of placing one coarse mention: how
