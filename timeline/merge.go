@@ -1010,6 +1010,9 @@ type placeScratch struct {
 	ids      []int
 	byWeight vector        // probeTerms'
 	lists    []postingList // placeCoarse's
+	ranks    []int         // placeCoarse's
+	listKeys []uint64      // sortLists'
+	sorted   []postingList // sortLists'
 	fresh    vector        // join's
 }
 
@@ -1547,10 +1550,23 @@ func (p *placer) placeCoarse(i int) {
 	probe := sc.probeTerms(c.vec, c.norm, coarseThreshold)
 	lists := sc.lists[:0]
 	total := 0
+	// each probe term's rank by weight, heavier first, equal weights
+	// sharing a rank (probe is sorted by weight, lighter first)
+	ranks := sc.ranks[:0]
+	for range probe {
+		ranks = append(ranks, 0)
+	}
+	for k, r := len(probe)-2, 0; k >= 0; k-- {
+		if probe[k].w != probe[k+1].w {
+			r++
+		}
+		ranks[k] = r
+	}
+	sc.ranks = ranks
 	for _, mo := range months {
-		for _, t := range probe {
+		for k, t := range probe {
 			if l := p.postingOf(monthKey{mo, t.key}); len(l) > 0 {
-				lists = append(lists, postingList{l, t.w, len(lists)})
+				lists = append(lists, postingList{l, t.w, ranks[k], len(lists)})
 				total += len(l)
 			}
 		}
@@ -1560,15 +1576,7 @@ func (p *placer) placeCoarse(i int) {
 	if total > coarseBudget {
 		// the most specific lists first (see coarseBudget)
 		budget = coarseBudget
-		slices.SortFunc(lists, func(a, b postingList) int {
-			if len(a.ids) != len(b.ids) {
-				return cmp.Compare(len(a.ids), len(b.ids))
-			}
-			if a.w != b.w {
-				return cmp.Compare(b.w, a.w)
-			}
-			return cmp.Compare(a.ord, b.ord) // as a stable sort
-		})
+		lists = sc.sortLists(lists)
 	}
 	for _, l := range lists {
 		if budget <= 0 {
@@ -1672,9 +1680,40 @@ const coarseBudget = 512
 // postingList is one posting list a coarse mention reads, with the
 // weight of its term in the mention.
 type postingList struct {
-	ids []int
-	w   float64
-	ord int // its place in the order the lists are gathered
+	ids  []int
+	w    float64
+	rank int // the rank of w among the mention's terms, heavier first (equal weights, equal ranks)
+	ord  int // its place in the order the lists are gathered
+}
+
+// sortLists orders lists shortest first, then by the weight of their
+// term, heavier first, then in the order they were gathered (as a
+// stable sort): through keys packed in one word when they fit, the
+// lists themselves otherwise. It returns the sorted lists.
+func (sc *placeScratch) sortLists(lists []postingList) []postingList {
+	keys := sc.listKeys[:0]
+	for _, l := range lists {
+		if len(l.ids) >= 1<<32 || l.rank >= 1<<12 || l.ord >= 1<<20 {
+			slices.SortFunc(lists, func(a, b postingList) int {
+				if len(a.ids) != len(b.ids) {
+					return cmp.Compare(len(a.ids), len(b.ids))
+				}
+				if a.w != b.w {
+					return cmp.Compare(b.w, a.w)
+				}
+				return cmp.Compare(a.ord, b.ord)
+			})
+			return lists
+		}
+		keys = append(keys, uint64(len(l.ids))<<32|uint64(l.rank)<<20|uint64(l.ord))
+	}
+	slices.Sort(keys)
+	sorted := sc.sorted[:0]
+	for _, k := range keys {
+		sorted = append(sorted, lists[k&(1<<20-1)])
+	}
+	sc.listKeys, sc.sorted = keys, sorted
+	return sorted
 }
 
 // probeTerms returns the terms of v (norm vn) whose posting lists must

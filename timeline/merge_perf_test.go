@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand"
@@ -320,5 +321,53 @@ func TestMergeCacheNamesChange(t *testing.T) {
 	}
 	if r := MergeAll([]*Article{a}, []Mention{ma}, Config{}); r.Events[0].Title == MergeAll([]*Article{a, b}, []Mention{ma, mb}, Config{}).Events[0].Title {
 		t.Errorf("the test needs a title that changes with the names: %q", r.Events[0].Title)
+	}
+}
+
+// TestSortLists: sortLists orders posting lists as the field-by-field
+// sort does (shortest first, heavier term first, gathering order),
+// with ties of length and weight, and with a rank too large to pack.
+func TestSortLists(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for round := range 200 {
+		n := 1 + rng.Intn(60)
+		weights := []float64{0.1, 0.2, 0.2, 0.35, 0.5}
+		var lists []postingList
+		for k := range n {
+			w := rng.Intn(len(weights))
+			lists = append(lists, postingList{ids: make([]int, 1+rng.Intn(5)), w: weights[w], ord: k})
+		}
+		// ranks as placeCoarse gives them: heavier first, equal weights equal ranks
+		for k := range lists {
+			r := 0
+			seen := map[float64]bool{}
+			for _, w := range weights {
+				if w > lists[k].w && !seen[w] {
+					seen[w] = true
+					r++
+				}
+			}
+			lists[k].rank = r
+			if round%50 == 0 {
+				lists[k].rank += 1 << 12 // too large to pack: the fallback
+			}
+		}
+		want := slices.Clone(lists)
+		slices.SortFunc(want, func(a, b postingList) int {
+			if len(a.ids) != len(b.ids) {
+				return cmp.Compare(len(a.ids), len(b.ids))
+			}
+			if a.w != b.w {
+				return cmp.Compare(b.w, a.w)
+			}
+			return cmp.Compare(a.ord, b.ord)
+		})
+		var sc placeScratch
+		got := sc.sortLists(slices.Clone(lists))
+		for k := range want {
+			if got[k].ord != want[k].ord {
+				t.Fatalf("round %d: at %d got list %d, want %d", round, k, got[k].ord, want[k].ord)
+			}
+		}
 	}
 }
