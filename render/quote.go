@@ -96,6 +96,9 @@ func (h hrefEscaper) escape(a *articleView, href string) string {
 				}
 				h[a] = esc
 			}
+			if esc == a.URL {
+				return href // nothing to escape: share the string
+			}
 			if esc != "\x00" {
 				return esc + frag
 			}
