@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html/template"
 	"testing"
+
+	"github.com/timeline-news/timeline/timeline"
 )
 
 // TestQuoteMatchesTemplate checks the ready-made evidence quote against
@@ -40,5 +42,34 @@ func TestQuoteMatchesTemplate(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestReporterLinksMatchTemplate checks the ready-made "Reported by"
+// list against the template markup it replaces.
+func TestReporterLinksMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("r").Parse(
+		`{{range $i, $a := .Reporters}}{{if $i}}, {{end}}{{with $a}}<a href="{{.URL}}">{{if .Source}}{{.Source}}{{else}}{{.Title}}{{end}}</a>{{end}}{{end}}`))
+	texts := []string{"", "plain", `<script>alert("x")</script>`, "a & b + c 'd' \"e\"", "nul\x00byte",
+		"bad \xff\xfe utf8", "café – “quoted”", "{{.}} ${x}"}
+	urls := []string{"/articles/a-1/", "/sub path/articles/é/", `/x"onmouseover="y/`, "javascript:alert(1)//",
+		"https://example.org/a?b=c&d=<e>/"}
+	h := hrefEscaper{}
+	e := &eventView{}
+	for i, tx := range texts {
+		a := &articleView{Article: &timeline.Article{Source: tx, Title: "title " + tx}, Source: tx, Title: "title " + tx,
+			URL: urls[i%len(urls)]}
+		a.hrefEsc = h.escape(a, a.URL)
+		e.Reporters = append(e.Reporters, a)
+		if i%3 == 1 {
+			e.Reporters = append(e.Reporters, nil) // an id with no article
+		}
+	}
+	var want bytes.Buffer
+	if err := tmpl.Execute(&want, e); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(e.ReporterLinks()); got != want.String() {
+		t.Errorf("got  %s\nwant %s", got, want.String())
 	}
 }

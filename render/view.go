@@ -239,6 +239,29 @@ func compactReports(ms []*mentionView) template.HTML {
 	return template.HTML(b.String())
 }
 
+// ReporterLinks is the event page's "Reported by" list: each of
+// Reporters linked and named by its source (its title when it has
+// none), comma-separated, a report of no known article left out but for
+// its comma. It is what ranging over Reporters in the template makes,
+// made in Go: a big event has hundreds of reports.
+func (e *eventView) ReporterLinks() template.HTML {
+	var b strings.Builder
+	for i, a := range e.Reporters {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if a == nil {
+			continue
+		}
+		b.WriteString(`<a href="`)
+		b.WriteString(a.hrefEsc)
+		b.WriteString(`">`)
+		escapeText(&b, sourceLabel(a.Article))
+		b.WriteString(`</a>`)
+	}
+	return template.HTML(b.String())
+}
+
 // Quote is the sentence, escaped, with the phrase marked and linked to
 // ArticleHref: what Before, Phrase and After make in the evidence table
 // (see quote.go). It is made when a page asks for it rather than kept
