@@ -1338,7 +1338,7 @@ func (r *resolver) weekday(k, dir, start int) (hit, bool) {
 		if pe == e {
 			end = e + 1
 		}
-		return hit{end: end, typ: TypeSet, val: "XXXX-WXX-" + strconv.Itoa((int(wd)+6)%7+1) + "T" + part, rule: "set-weekday-part"}, true
+		return hit{end: end, typ: TypeSet, val: weekdaySetValue(int(wd)) + "T" + part, rule: "set-weekday-part"}, true
 	}
 	h := hit{end: e, typ: TypeDate, val: DayValue(day), rule: rule, tense: tense, note: note, day: day}
 	if r.cls(e, cPartDay) {

@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -158,7 +157,7 @@ func (r *resolver) set(i int) (hit, bool) {
 	for d, pw := range pluralWeekdays {
 		if w == pw {
 			// "closed on Mondays", "Tuesdays and Thursdays": every such day
-			return hit{end: i + 1, typ: TypeSet, val: "XXXX-WXX-" + strconv.Itoa((d+6)%7+1), rule: "set-weekday"}, true
+			return hit{end: i + 1, typ: TypeSet, val: weekdaySetValue(d), rule: "set-weekday"}, true
 		}
 	}
 	if w != "every" && w != "each" {
@@ -166,8 +165,7 @@ func (r *resolver) set(i int) (hit, bool) {
 	}
 	k := i + 1
 	if r.cls(k, cWeekday) {
-		v := "XXXX-WXX-" + strconv.Itoa((r.t[k].v+6)%7+1)
-		return hit{end: k + 1, typ: TypeSet, val: v, rule: "set-weekday"}, true
+		return hit{end: k + 1, typ: TypeSet, val: weekdaySetValue(r.t[k].v), rule: "set-weekday"}, true
 	}
 	if r.cls(k, cUnit) {
 		u := r.t[k].v

@@ -187,6 +187,11 @@ func WeekValue(t time.Time) string {
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }
 
+// weekdaySetValue is the TIMEX3 set value of every such weekday
+// (XXXX-WXX-1 for Mondays, 7 for Sundays), wd counted from Sunday = 0
+// as time.Weekday counts.
+func weekdaySetValue(wd int) string { return "XXXX-WXX-" + strconv.Itoa((wd+6)%7+1) }
+
 // MonthValue formats the month containing t as a TIMEX3 month value (2025-08).
 func MonthValue(t time.Time) string { return t.Format("2006-01") }
 
