@@ -1694,15 +1694,7 @@ func (sc *placeScratch) sortLists(lists []postingList) []postingList {
 	keys := sc.listKeys[:0]
 	for _, l := range lists {
 		if len(l.ids) >= 1<<32 || l.rank >= 1<<12 || l.ord >= 1<<20 {
-			slices.SortFunc(lists, func(a, b postingList) int {
-				if len(a.ids) != len(b.ids) {
-					return cmp.Compare(len(a.ids), len(b.ids))
-				}
-				if a.w != b.w {
-					return cmp.Compare(b.w, a.w)
-				}
-				return cmp.Compare(a.ord, b.ord)
-			})
+			slices.SortFunc(lists, comparePostingLists)
 			return lists
 		}
 		keys = append(keys, uint64(len(l.ids))<<32|uint64(l.rank)<<20|uint64(l.ord))
@@ -1714,6 +1706,18 @@ func (sc *placeScratch) sortLists(lists []postingList) []postingList {
 	}
 	sc.listKeys, sc.sorted = keys, sorted
 	return sorted
+}
+
+// comparePostingLists is the order sortLists gives: shorter first, then
+// heavier term first, then in the order gathered.
+func comparePostingLists(a, b postingList) int {
+	if len(a.ids) != len(b.ids) {
+		return cmp.Compare(len(a.ids), len(b.ids))
+	}
+	if a.w != b.w {
+		return cmp.Compare(b.w, a.w)
+	}
+	return cmp.Compare(a.ord, b.ord)
 }
 
 // probeTerms returns the terms of v (norm vn) whose posting lists must

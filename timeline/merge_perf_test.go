@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand"
@@ -353,15 +352,7 @@ func TestSortLists(t *testing.T) {
 			}
 		}
 		want := slices.Clone(lists)
-		slices.SortFunc(want, func(a, b postingList) int {
-			if len(a.ids) != len(b.ids) {
-				return cmp.Compare(len(a.ids), len(b.ids))
-			}
-			if a.w != b.w {
-				return cmp.Compare(b.w, a.w)
-			}
-			return cmp.Compare(a.ord, b.ord)
-		})
+		slices.SortFunc(want, comparePostingLists)
 		var sc placeScratch
 		got := sc.sortLists(slices.Clone(lists))
 		for k := range want {
