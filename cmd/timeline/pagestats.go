@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -49,7 +50,7 @@ func (ps *pageStats) timer(kind, file string) func() {
 		k.total += took
 		i := sort.Search(len(ps.slowest), func(i int) bool { return ps.slowest[i].took < took })
 		if i < slowestPages {
-			ps.slowest = append(ps.slowest[:i], append([]pageTime{{file, took}}, ps.slowest[i:]...)...)
+			ps.slowest = slices.Insert(ps.slowest, i, pageTime{file, took})
 			ps.slowest = ps.slowest[:min(len(ps.slowest), slowestPages)]
 		}
 	}
