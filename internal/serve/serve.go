@@ -60,10 +60,9 @@ type Server struct {
 }
 
 // New makes a server for the site folder, starts watching it and runs
-// the first build. A
-// first build that fails is not an error: the pages show why until the
-// sources are fixed. New fails only when the site folder does not exist
-// or cannot be watched.
+// the first build. A first build that fails is not an error: the pages
+// show why until the sources are fixed. New fails only when the site
+// folder does not exist or cannot be watched.
 func New(opts Options) (*Server, error) {
 	info, err := os.Stat(opts.Site)
 	if err != nil {
