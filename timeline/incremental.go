@@ -119,7 +119,7 @@ func (b *Incremental) Build() (*Chronology, error) {
 		r.cf, r.parsed, r.err = b.load(rels[i], b.files[rels[i]])
 	})
 	files := make(map[string]*cachedFile, len(rels))
-	var resolve []*cachedFile
+	var kept, resolve []*cachedFile // kept: the site's articles, in file order
 	ids := map[string]bool{}
 	for i, rel := range rels {
 		r := res[i]
@@ -146,6 +146,7 @@ func (b *Incremental) Build() (*Chronology, error) {
 			a.ID = id
 			r.cf.article = &a
 		}
+		kept = append(kept, r.cf)
 		if !r.cf.resolved || r.cf.id != id {
 			resolve = append(resolve, r.cf)
 		}
@@ -162,20 +163,15 @@ func (b *Incremental) Build() (*Chronology, error) {
 	// the site's articles and mentions, in file order, each slice made
 	// at its size (a site's mentions are megabytes: growing them by
 	// appending copies them again and again)
-	narts, nmentions := 0, 0
-	for _, rel := range rels {
-		if cf := files[rel]; cf != nil && cf.article != nil {
-			narts++
-			nmentions += len(cf.mentions)
-		}
+	nmentions := 0
+	for _, cf := range kept {
+		nmentions += len(cf.mentions)
 	}
-	articles := make([]*Article, 0, narts)
+	articles := make([]*Article, 0, len(kept))
 	mentions := make([]Mention, 0, nmentions)
-	for _, rel := range rels {
-		if cf := files[rel]; cf != nil && cf.article != nil {
-			articles = append(articles, cf.article)
-			mentions = append(mentions, cf.mentions...)
-		}
+	for _, cf := range kept {
+		articles = append(articles, cf.article)
+		mentions = append(mentions, cf.mentions...)
 	}
 	// The same stages as Build after resolving; TestIncremental checks
 	// that the result is Build's.
