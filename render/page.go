@@ -67,19 +67,7 @@ type renderedBody struct {
 // article bodies between the Sites of successive builds of one site.
 // It fails when WriteTo would fail before writing: a bad baseURL or theme.
 func NewSite(c *timeline.Chronology, opts Options, bodies *Bodies) (*Site, error) {
-	base := c.Config.BaseURL
-	if opts.BaseURL != "" {
-		base = opts.BaseURL
-	}
-	u, err := NewURLs(base)
-	if err != nil {
-		return nil, fmt.Errorf("baseURL %q: %w", base, err)
-	}
-	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
-	if err != nil {
-		return nil, err
-	}
-	tmpls, err := theme.templates(funcs(u))
+	u, theme, tmpls, err := setup(c, opts)
 	if err != nil {
 		return nil, err
 	}

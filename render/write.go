@@ -62,19 +62,7 @@ func Write(c *timeline.Chronology, opts Options) (Result, error) {
 
 // WriteTo renders the chronology through w. opts.Dest is not used.
 func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error) {
-	base := c.Config.BaseURL
-	if opts.BaseURL != "" {
-		base = opts.BaseURL
-	}
-	u, err := NewURLs(base)
-	if err != nil {
-		return Result{}, fmt.Errorf("baseURL %q: %w", base, err)
-	}
-	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
-	if err != nil {
-		return Result{}, err
-	}
-	tmpls, err := theme.templates(funcs(u))
+	u, theme, tmpls, err := setup(c, opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -180,6 +168,29 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 		return r.res, err
 	}
 	return r.res, nil
+}
+
+// setup works out what WriteTo and NewSite need before any page: the
+// site's URLs (opts.BaseURL, else config.toml's baseURL), its theme and
+// the theme's templates. It fails on a bad baseURL or theme.
+func setup(c *timeline.Chronology, opts Options) (URLs, *Theme, map[string]*template.Template, error) {
+	base := c.Config.BaseURL
+	if opts.BaseURL != "" {
+		base = opts.BaseURL
+	}
+	u, err := NewURLs(base)
+	if err != nil {
+		return URLs{}, nil, nil, fmt.Errorf("baseURL %q: %w", base, err)
+	}
+	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
+	if err != nil {
+		return URLs{}, nil, nil, err
+	}
+	tmpls, err := theme.templates(funcs(u))
+	if err != nil {
+		return URLs{}, nil, nil, err
+	}
+	return u, theme, tmpls, nil
 }
 
 // writePages executes and writes pages[i] for every i in order, on
