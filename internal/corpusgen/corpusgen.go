@@ -25,7 +25,8 @@ import (
 	"time"
 )
 
-// Options choose the size and the random seed of a corpus.
+// Options choose the size, the random seed and the date density of a
+// corpus.
 type Options struct {
 	// Articles is the number of articles to write (wire copies included).
 	Articles int
