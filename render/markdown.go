@@ -26,9 +26,10 @@ type highlight struct {
 
 // renderBody renders an article's Markdown to HTML with each highlight
 // wrapped in <mark>, linked to its event when it has an Href. Offsets
-// are mapped onto goldmark's text nodes with text.Walk, the walk that
+// are mapped onto goldmark's text nodes with text.Offsets, the walk that
 // built the plain text, so both agree on every byte. Raw HTML is
-// dropped unless unsafe. It returns the ids of the highlights it wrote.
+// dropped unless unsafe. It sorts hls in place. It returns the ids of
+// the highlights it wrote.
 func renderBody(src []byte, hls []highlight, unsafe bool) ([]byte, map[string]bool, error) {
 	doc := text.Parse(src)
 	pool := &bodyRenderers[b2i(unsafe)]
