@@ -5,7 +5,7 @@
 // inline text run of the Markdown, one block per paragraph, heading or
 // list item, blocks separated by a blank line. Renderers that need to
 // map a plain-text offset back to the Markdown walk the same tree with
-// Walk, so both sides agree on every byte.
+// Walk or Offsets, so both sides agree on every byte.
 package text
 
 import (
