@@ -193,7 +193,8 @@ func init() {
 		"year-end", "nine", "decade", "century", "moment", "date", "so", "far", "far,", "then", "just", "only", "not", "yet",
 		"still", "already", "ever", "always", "never", "quarterly", "as", "has", "have", "hrs", "or", "foreseeable",
 		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when",
-		"thousand", "supposed", "originally", "initially", "afterward", "afterwards", "thereafter")
+		"thousand", "supposed", "originally", "initially", "afterward", "afterwards", "thereafter",
+		"hourlong", "daylong", "weeklong", "monthlong", "yearlong")
 }
 
 // pluralWeekdays are the weekdays in the plural, Sunday first.
@@ -212,7 +213,8 @@ var startWords = func() map[string]bool {
 		"around", "approximately", "roughly", "some", "nearly", "almost", "every", "each", "daily", "weekly", "monthly",
 		"annually", "yearly", "quarterly", "hourly", "nightly", "now", "currently", "nowadays", "these", "recently",
 		"formerly", "previously", "recent", "soon", "future", "today", "tonight", "tomorrow", "yesterday", "noon",
-		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades", "that", "then"} {
+		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades", "that", "then",
+		"hourlong", "daylong", "weeklong", "monthlong", "yearlong", "a", "pre", "post"} {
 		m[w] = true
 	}
 	return m

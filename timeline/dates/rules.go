@@ -48,6 +48,13 @@ func (r *resolver) modified(i int) (hit, bool) {
 		mod, k = modOf(r.w(k+1)), k+2
 	case modOf(w) != "":
 		mod, k = modOf(w), k+1
+	case (w == "pre" || w == "post") && r.punct(k+1, '-') && r.adjacent(k+1) && k+2 < len(r.t) && r.t[k+2].k == kNum && r.adjacent(k+2):
+		// "post-1959 politics", "pre-1990s levels": after or before a
+		// year or decade (the year rule keeps the number after the hyphen)
+		mod, k = "AFTER", k+1
+		if w == "pre" {
+			mod = "BEFORE"
+		}
 	default:
 		return hit{}, false
 	}
@@ -77,6 +84,9 @@ func (r *resolver) modified(i int) (hit, bool) {
 		if h, ok = r.duration(k); !ok || h.typ != TypeDuration {
 			return hit{}, false
 		}
+	}
+	if (w == "pre" || w == "post") && h.rule != "year" && h.rule != "decade" {
+		return hit{}, false
 	}
 	if (w == "earlier" || w == "later") && !(h.rule == "this-unit" || h.rule == "deictic" || h.rule == "discourse-unit") {
 		return hit{}, false // "earlier" modifies only "this year", "today" ...
@@ -566,7 +576,63 @@ func (r *resolver) year(i int) (hit, bool) {
 	if q, ok := r.quarter(nx, i, y); ok {
 		return q, true
 	}
-	return hit{end: nx, typ: TypeDate, val: yearValue(y), rule: "year"}, true
+	if r.nameYear(i) {
+		return hit{}, false
+	}
+	h := hit{end: nx, typ: TypeDate, val: yearValue(y), rule: "year"}
+	// "until 1994 or later", "for 1990 and beyond", "1985 or earlier":
+	// an open end
+	if c := r.w(nx); c == "or" || c == "and" {
+		switch r.w(nx + 1) {
+		case "later", "after":
+			h.end, h.mod = nx+2, "ON_OR_AFTER"
+		case "earlier", "before":
+			h.end, h.mod = nx+2, "ON_OR_BEFORE"
+		case "":
+			if c == "and" && string(r.lower(nx+1)) == "beyond" {
+				h.end, h.mod = nx+2, "ON_OR_AFTER"
+			}
+		}
+		if h.end > nx && nx+2 < len(r.t) && r.t[nx+2].k != kPunct {
+			// "1994 or later years", "1990 and after the war": the word
+			// belongs to what follows
+			if nw := r.t[nx+2]; nw.k == kWord && !nw.up && r.w(nx+2) != "and" && r.w(nx+2) != "when" {
+				h.end, h.mod = nx, ""
+			}
+		}
+	}
+	return h, true
+}
+
+// nameYear reports whether the year at token i is part of a name: it
+// follows a capitalized word that is no calendar or function word, in
+// the middle of a sentence, and ends the phrase ("a venture called
+// Orion 1980, making ...", "runs Windows 2000."). A year before a noun
+// ("the Reagan 1981 tax cut") stays a year.
+func (r *resolver) nameYear(i int) bool {
+	p := i - 1
+	if p < 1 || r.t[p].k != kWord || !r.t[p].up || r.t[p].caps || r.t[p].w != "" || !r.t[i].sp {
+		return false // a lexicon word ("In 1988", "May 1998", "Christmas 1980") or none
+	}
+	if q := r.t[p-1]; q.k != kWord || q.up {
+		return false // the name begins the sentence, or is longer ("World Cup 1998")
+	}
+	switch l := string(r.lower(p)); l {
+	case "easter", "passover", "ramadan", "hanukkah", "diwali", "spring", "summer", "autumn", "winter":
+		return false
+	}
+	nx := i + 1
+	if nx >= len(r.t) {
+		return true
+	}
+	t := &r.t[nx]
+	switch {
+	case t.k == kPunct:
+		return t.ch != '-' && t.ch != '/'
+	case t.k == kWord:
+		return t.up || t.w == "and" || t.w == "or"
+	}
+	return false
 }
 
 // labelQuote reports whether token i sits in a quoted all-caps label

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -44,6 +45,22 @@ func (r *resolver) duration(i int) (hit, bool) {
 		}
 	}
 	n, e, half, ok := r.count(k)
+	if !ok && k == i {
+		// "a day-long meeting", "decades-long feud", "a weeklong visit":
+		// the length of a thing, one unit or an unstated number of them
+		if l, ok := longUnits[r.w(k)]; ok {
+			return hit{end: k + 1, typ: TypeDuration, val: durValue(1, l, false), rule: "unit-long"}, true
+		}
+		if r.cls(k, cUnit|cUnits) && r.punct(k+1, '-') && r.adjacent(k+1) && r.w(k+2) == "long" && r.adjacent(k+2) {
+			u, n := r.t[k].v, 1
+			if r.cls(k, cUnits) {
+				n = -1
+			}
+			if u != uWeekend && u != uHalf && u != uQuarter {
+				return hit{end: k + 3, typ: TypeDuration, val: durValue(n, u, false), rule: "unit-long"}, true
+			}
+		}
+	}
 	if !ok {
 		// "years", "decades", "months" after for/over/within; "the first
 		// time in years" (the clause ends there)
@@ -59,6 +76,9 @@ func (r *resolver) duration(i int) (hit, bool) {
 	}
 	if !r.cls(e, cUnit|cUnits) {
 		return hit{}, false
+	}
+	if e == k+1 && r.cls(e, cUnits) && (r.w(k) == "a" || r.w(k) == "an") {
+		return hit{}, false // "a months-long search": the article is the noun's
 	}
 	u := r.t[e].v
 	if u == uHalf || u == uWeekend && n < 0 {
@@ -98,6 +118,30 @@ func (r *resolver) duration(i int) (hit, bool) {
 			return hit{end: end, rule: ""}, true // consumed, not emitted
 		}
 	}
+	// "the first two quarters of 1990", "the last six months of 2024":
+	// a half or a quarter of that year, a date
+	if sw := r.w(k - 1); lead && k > i && (sw == "first" || sw == "last" || sw == "final") && !half && r.w(end) == "of" {
+		if y, ok := r.isYear(end + 1); ok && (u == uQuarter || u == uMonth) {
+			months := n
+			if u == uQuarter {
+				months = 3 * n
+			}
+			part := ""
+			switch {
+			case months == 6 && sw == "first":
+				part = strconv.Itoa(y) + "-H1"
+			case months == 6:
+				part = strconv.Itoa(y) + "-H2"
+			case months == 3 && sw == "first":
+				part = strconv.Itoa(y) + "-Q1"
+			case months == 3:
+				part = strconv.Itoa(y) + "-Q4"
+			}
+			if part != "" {
+				return hit{end: end + 2, typ: TypeDate, val: part, rule: "part-of-year"}, true
+			}
+		}
+	}
 	// "the past three years" is a duration; "the three years" too
 	if r.punct(end, '-') && r.w(end+1) == "long" && r.adjacent(end) {
 		end += 2
@@ -116,6 +160,10 @@ func (r *resolver) duration(i int) (hit, bool) {
 	}
 	return hit{end: end, typ: TypeDuration, val: durValue(n, u, half), rule: "duration"}, true
 }
+
+// longUnits are the one-word lengths: "a weeklong visit", "a yearlong
+// inquiry".
+var longUnits = map[string]int{"hourlong": uHour, "daylong": uDay, "weeklong": uWeek, "monthlong": uMonth, "yearlong": uYear}
 
 // modalBefore reports whether a modal or promise verb precedes token k
 // in its clause.
@@ -268,6 +316,12 @@ func (r *resolver) ref(i int) (hit, bool) {
 		return future, true
 	case "future":
 		return hit{}, false // the adjective: "future payments"
+	case "a":
+		// "at a later date": an unstated time to come
+		if r.w(i+1) == "later" && r.w(i+2) == "date" {
+			future.end = i + 3
+			return future, true
+		}
 	case "the":
 		switch r.w(i + 1) {
 		case "past":
@@ -287,6 +341,23 @@ func (r *resolver) ref(i int) (hit, bool) {
 			}
 		case "near", "foreseeable":
 			if r.w(i+2) == "future" {
+				future.end = i + 3
+				return future, true
+			}
+			if r.w(i+1) == "near" && r.w(i+2) == "term" && r.t[i+2].sp {
+				// "the challenges of the near term" ("near-term" is an adjective)
+				future.end = i + 3
+				return future, true
+			}
+		case "long":
+			if r.w(i+2) == "term" && r.t[i+2].sp {
+				// "in the long term"; "the long-term debt" is an adjective
+				future.end = i + 3
+				return future, true
+			}
+		case "":
+			if l := string(r.lower(i + 1)); (l == "short" || l == "longer") && r.w(i+2) == "term" && r.t[i+2].sp {
+				// "in the short term", "over the longer term"
 				future.end = i + 3
 				return future, true
 			}
@@ -318,6 +389,9 @@ func (r *resolver) clock(i int) (hit, bool) {
 	restated := false
 	switch {
 	case w == "noon" || w == "midday":
+		if string(r.lower(i-1)) == "high" {
+			return hit{}, false // "high noon comes today": the decisive hour, an idiom
+		}
 		hh, k = 12, i+1
 	case w == "midnight":
 		hh, k = 24, i+1

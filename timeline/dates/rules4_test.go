@@ -82,7 +82,8 @@ func TestQuarterFraction(t *testing.T) {
 		{"One quarter of all voters stayed home.", "2025-08-15", "", "", "", "", ""},
 		// spans of quarters stay
 		{"It turned a profit after several quarters of losses.", "2025-08-15", "several quarters", TypeDuration, "PXQ", "", "duration"},
-		{"Losses will last through the first two quarters of 2026.", "2025-08-15", "the first two quarters", TypeDuration, "P2Q", "", ""},
+		{"Losses will last through the first two quarters of 2026.", "2025-08-15", "the first two quarters of 2026", TypeDate, "2026-H1", "", "part-of-year"},
+		{"Losses will last through the first two quarters.", "2025-08-15", "the first two quarters", TypeDuration, "P2Q", "", ""},
 	})
 }
 

@@ -1,0 +1,75 @@
+package dates
+
+import "testing"
+
+// Rules added in the fifth round of raising TempEval-3 figures (issue 3);
+// one table per rule, from invented sentences.
+
+func TestVagueFutureTerms(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The board sees no relief in the near term.", "2025-06-02", "the near term", TypeDate, "FUTURE_REF", "", "future-ref"},
+		{"Prices may fall in the short term, analysts said.", "2025-06-02", "the short term", TypeDate, "FUTURE_REF", "", "future-ref"},
+		{"Over the long term, the plan pays for itself.", "2025-06-02", "the long term", TypeDate, "FUTURE_REF", "", "future-ref"},
+		{"The fund looks to the longer term.", "2025-06-02", "the longer term", TypeDate, "FUTURE_REF", "", "future-ref"},
+		{"The shares will be sold at a later date.", "2025-06-02", "a later date", TypeDate, "FUTURE_REF", "", "future-ref"},
+		// adjectives are not time expressions
+		{"The near-term outlook is weak.", "2025-06-02", "", "", "", "", ""},
+		{"It repaid the long-term debt.", "2025-06-02", "", "", "", "", ""},
+	})
+}
+
+func TestHighNoonIdiom(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"For the party, high noon comes at the vote.", "2025-06-02", "", "", "", "", ""},
+		{"The vote is at noon.", "2025-06-02", "noon", TypeTime, "2025-06-02T12:00", "", "time-of-day"},
+	})
+}
+
+func TestUnitLong(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The union ended its day-long strike.", "2025-06-02", "day-long", TypeDuration, "P1D", "", "unit-long"},
+		{"She began a weeklong tour of the region.", "2025-06-02", "weeklong", TypeDuration, "P1W", "", "unit-long"},
+		{"A yearlong inquiry followed.", "2025-06-02", "yearlong", TypeDuration, "P1Y", "", "unit-long"},
+		{"The decades-long feud is over.", "2025-06-02", "decades-long", TypeDuration, "PXDE", "", "unit-long"},
+		{"After a months-long search, the boat was found.", "2025-06-02", "months-long", TypeDuration, "PXM", "", "unit-long"},
+		// with a count the duration rule has it already
+		{"They held a three-day-long summit.", "2025-06-02", "three-day-long", TypeDuration, "P3D", "", "duration"},
+	})
+}
+
+func TestYearModifiers(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Families were split by post-1975 politics.", "2025-06-02", "post-1975", TypeDate, "1975", "AFTER", "year"},
+		{"Output is back to pre-1990s levels.", "2025-06-02", "pre-1990s", TypeDate, "199", "BEFORE", "decade"},
+		{"The mine will not reopen until 2028 or later.", "2025-06-02", "2028 or later", TypeDate, "2028", "ON_OR_AFTER", "year"},
+		{"It gave forecasts for 2026 and beyond.", "2025-06-02", "2026 and beyond", TypeDate, "2026", "ON_OR_AFTER", "year"},
+		{"The files date from 1985 or earlier.", "2025-06-02", "1985 or earlier", TypeDate, "1985", "ON_OR_BEFORE", "year"},
+		// the word after "or" begins the next phrase
+		{"Compare 2024 or later models.", "2025-06-02", "2024", TypeDate, "2024", "", "year"},
+		// "post-war" is no year
+		{"The post-war order was built.", "2025-06-02", "", "", "", "", ""},
+	})
+}
+
+func TestPartOfYear(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Weak demand should last through the first two quarters of 2026.", "2025-10-20", "the first two quarters of 2026", TypeDate, "2026-H1", "", "part-of-year"},
+		{"Sales slowed in the last six months of 2024.", "2025-10-20", "the last six months of 2024", TypeDate, "2024-H2", "", "part-of-year"},
+		{"Prices rose in the first three months of 2025.", "2025-10-20", "the first three months of 2025", TypeDate, "2025-Q1", "", "part-of-year"},
+		// nine months is no named part of the year: a duration, and the year
+		{"Profit rose in the first nine months of 2025.", "2025-10-20", "the first nine months", TypeDuration, "P9M", "", "duration"},
+	})
+}
+
+func TestYearInName(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"He set up a venture called Orion 2010, making satellite parts.", "2025-06-02", "", "", "", "", ""},
+		{"The office still runs Windows 2000.", "2025-06-02", "", "", "", "", ""},
+		// a year before a noun, after a function word or a month, or
+		// beginning a sentence stays a year
+		{"It repealed the Reagan 1981 tax cut.", "2025-06-02", "1981", TypeDate, "1981", "", "year"},
+		{"Since 1993, three clinics have closed.", "2025-06-02", "1993", TypeDate, "1993", "", "year"},
+		{"The bridge opened in Easter 1916.", "2025-06-02", "1916", TypeDate, "1916", "", "year"},
+		{"Clinton won the election in November 1996.", "2025-06-02", "November 1996", TypeDate, "1996-11", "", ""},
+	})
+}
