@@ -2,6 +2,7 @@ package dates
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -10,7 +11,7 @@ import (
 // Only values of the forms YYYY, YYYY-MM and YYYY-MM-DD (with an
 // optional time) count; vague references, weeks, quarters and seasons
 // leave the reference as it was.
-func (r *resolver) setRef(v, text string) {
+func (r *resolver) setRef(v, text string, end int) {
 	if len(v) < 4 || !allDigits(v[:4]) || len(v) >= 7 && !allDigits(v[5:7]) || len(v) >= 10 && !allDigits(v[8:10]) {
 		return // not a calendar value (and no error allocated by strconv)
 	}
@@ -35,6 +36,47 @@ func (r *resolver) setRef(v, text string) {
 		return
 	}
 	r.refText = text
+	r.refEnd = end
+}
+
+// refNearby returns the discourse reference day when the text named it
+// close before byte offset at: in the same sentence or the one before,
+// in the same paragraph. A clock time or "later in the day" in a story
+// about an earlier day belongs to that day ("The fire broke out on
+// Tuesday. Firefighters arrived at 10 p.m.").
+func (r *resolver) refNearby(at int) (time.Time, bool) {
+	if r.refU != uDay || r.refEnd > at || at-r.refEnd > 400 {
+		return time.Time{}, false
+	}
+	gap := r.text[r.refEnd:at]
+	if strings.Contains(gap, "\n\n") || strings.Contains(gap, "\r\n\r\n") {
+		return time.Time{}, false
+	}
+	ends := 0
+	for j := 0; j+2 < len(gap); j++ {
+		c := gap[j]
+		if c != '.' && c != '!' && c != '?' || gap[j+1] != ' ' && gap[j+1] != '\n' {
+			continue
+		}
+		n := gap[j+2]
+		if !(n >= 'A' && n <= 'Z' || n == '"' || n == '`' || n == '\'') {
+			continue
+		}
+		if c == '.' {
+			// "a.m. Tuesday", "Mr. Smith", "Oct. 5": no sentence end
+			w := j
+			for w > 0 && isASCIILetter(gap[w-1]) {
+				w--
+			}
+			if j-w <= 3 && (j-w == 1 || w < len(gap) && gap[w] >= 'A' && gap[w] <= 'Z') {
+				continue
+			}
+		}
+		if ends++; ends > 1 {
+			return time.Time{}, false
+		}
+	}
+	return r.rt, true
 }
 
 // refFor returns the discourse reference time when it is precise enough

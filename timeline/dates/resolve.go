@@ -42,7 +42,7 @@ func getResolver(text string, anchor time.Time) *resolver {
 	r.whole = false
 	r.reach = 12
 	r.lastQY, r.lastQ, r.periodMonths = 0, 0, 0
-	r.rt, r.refU, r.refText = time.Time{}, 0, ""
+	r.rt, r.refU, r.refText, r.refEnd = time.Time{}, 0, "", 0
 	return r
 }
 
@@ -75,6 +75,7 @@ type resolver struct {
 	rt      time.Time
 	refU    int
 	refText string
+	refEnd  int // the byte offset where the reference's phrase ends
 	// wantTense asks emit to record the clause tense of every expression
 	// in tenses (for InferAnchor)
 	wantTense  bool
@@ -173,7 +174,7 @@ func (r *resolver) emit(i int, h hit) {
 	r.out = append(r.out, Expr{Start: s, End: e, Text: r.text[s:e], Type: h.typ, Value: h.val, Mod: h.mod,
 		Rule: h.rule, Tense: h.tense, Anchor: r.anchor, Note: h.note})
 	if h.typ == TypeDate || h.typ == TypeTime {
-		r.setRef(h.val, r.text[s:e])
+		r.setRef(h.val, r.text[s:e], e)
 	}
 	if r.wantTense {
 		t := h.tense

@@ -67,6 +67,12 @@ func (r *resolver) modified(i int) (hit, bool) {
 	// "earlier in the year", "later in the day": a part of the current unit
 	if (w == "earlier" || w == "later") && r.w(k) == "in" && r.w(k+1) == "the" && r.cls(k+2, cUnit) {
 		if u := r.t[k+2].v; u == uDay || u == uWeek || u == uMonth || u == uYear {
+			if ref, ok := r.refNearby(r.t[i].s); ok && u == uDay && ref.Before(r.anchor) {
+				// "On Tuesday she flew to Dar es Salaam, and later in the
+				// day to Nairobi": the day the text is telling
+				return hit{end: k + 3, typ: TypeDate, val: DayValue(ref), mod: mod, rule: "discourse-unit", day: ref,
+					note: r.refNote(r.text[r.t[i].s:r.t[k+2].e], ref, u)}, true
+			}
 			return hit{end: k + 3, typ: TypeDate, val: unitValue(u, r.anchor), mod: mod, rule: "this-unit"}, true
 		}
 	}

@@ -503,9 +503,19 @@ func (r *resolver) clock(i int) (hit, bool) {
 	if w == "" && (r.w(i-1) == "at" || r.w(i-1) == "by" || r.w(i-1) == "until") {
 		// still a clock time; nothing to add
 	}
+	note := ""
+	if rule == "time-of-day" && !restated {
+		// "He was shot at 10 p.m." right after the text named the day
+		// of the shooting: that day, not publication's. The rule stays
+		// time-of-day, so the merger still knows no day was written.
+		if ref, ok := r.refNearby(r.t[i].s); ok && ref.Before(r.anchor) && r.tense(i, k) == TensePast {
+			day = ref
+			note = "the day of \"" + r.refText + "\", named just before, in a past-tense story; no day written with the time"
+		}
+	}
 	if restated {
 		rule = ""
 	}
 	v := DayValue(day) + "T" + twoDigits(hh) + ":" + twoDigits(mm)
-	return hit{end: k, typ: TypeTime, val: v, rule: rule, day: day}, true
+	return hit{end: k, typ: TypeTime, val: v, rule: rule, day: day, note: note}, true
 }

@@ -73,3 +73,35 @@ func TestYearInName(t *testing.T) {
 		{"Clinton won the election in November 1996.", "2025-06-02", "November 1996", TypeDate, "1996-11", "", ""},
 	})
 }
+
+func TestClockTimeOnToldDay(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		// a past-tense story about an earlier day: the clock time is that day's
+		{"The fire broke out on Tuesday in the old mill. Firefighters arrived at 10 p.m. and fought it all night.",
+			"2025-03-14", "10 p.m.", TypeTime, "2025-03-11T22:00", "", "time-of-day"},
+		{"The doctor was shot on Oct. 23 at his home. He died at 11:40 p.m. in hospital.",
+			"2025-11-02", "11:40 p.m.", TypeTime, "2025-10-23T23:40", "", "time-of-day"},
+		// the day named too far back (two sentences, or another paragraph) does not carry over
+		{"The fire broke out on Tuesday. It spread fast. Firefighters arrived at 10 p.m.",
+			"2025-03-14", "10 p.m.", TypeTime, "2025-03-14T22:00", "", "time-of-day"},
+		{"The fire broke out on Tuesday.\n\nFirefighters arrived at 10 p.m.",
+			"2025-03-14", "10 p.m.", TypeTime, "2025-03-14T22:00", "", "time-of-day"},
+		// not in the past tense: a time of the publication day, as before
+		{"The fire broke out on Tuesday. Talks resume at 10 p.m.",
+			"2025-03-14", "10 p.m.", TypeTime, "2025-03-14T22:00", "", "time-of-day"},
+		// abbreviations are no sentence ends
+		{"Mr. Ruiz left on Oct. 2. Mr. Ruiz landed at 6 a.m. in Lima.",
+			"2025-10-10", "6 a.m.", TypeTime, "2025-10-02T06:00", "", "time-of-day"},
+	})
+}
+
+func TestLaterInTheToldDay(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"On Tuesday she flew to Dar es Salaam, and later in the day to Nairobi.",
+			"2025-03-14", "later in the day", TypeDate, "2025-03-11", "END", "discourse-unit"},
+		{"Bombs went off on Friday in two cities. Police made arrests earlier in the day.",
+			"2025-08-09", "earlier in the day", TypeDate, "2025-08-08", "START", "discourse-unit"},
+		// with no day named just before, the publication day
+		{"The market rose later in the day.", "2025-03-14", "later in the day", TypeDate, "2025-03-14", "END", "this-unit"},
+	})
+}
