@@ -76,6 +76,19 @@ func (r *resolver) modified(i int) (hit, bool) {
 			return hit{end: k + 3, typ: TypeDate, val: unitValue(u, r.anchor), mod: mod, rule: "this-unit"}, true
 		}
 	}
+	// "mid-afternoon", "by mid afternoon", "in the early morning", "late
+	// afternoon Tuesday": a part of the day, the publication day's unless
+	// a day follows (or, in a past-tense story, the day just named)
+	if (mod == "START" || mod == "MID" || mod == "END") && w != "earlier" && w != "later" && r.cls(k, cPartDay) &&
+		!(r.t[k].v == 3 && r.punct(k-1, '-')) { // "late-night television": an adjective
+		day, e, rule := r.anchor, k+1, "part-of-day"
+		if h, ok := r.date(k + 1); ok && !h.day.IsZero() && (h.rule == "deictic" || strings.HasPrefix(h.rule, "weekday")) {
+			day, e = h.day, h.end
+		} else if ref, ok := r.refNearby(r.t[i].s); ok && ref.Before(r.anchor) && r.tense(i, e) == TensePast {
+			day = ref
+		}
+		return hit{end: e, typ: TypeTime, val: DayValue(day) + "T" + partCodes[r.t[k].v], mod: mod, rule: rule, day: day}, true
+	}
 	// "the end of the month": the month the text is in
 	if r.w(k) == "the" && r.cls(k+1, cUnit) && (mod == "START" || mod == "END" || mod == "MID") {
 		if u := r.t[k+1].v; u == uWeek || u == uMonth || u == uYear || u == uQuarter || u == uDecade || u == uCentury {
@@ -156,6 +169,17 @@ func (r *resolver) date(i int) (hit, bool) {
 		}
 		if h, ok := r.quarter(i+1, i, 0); ok {
 			return h, true
+		}
+		if r.w(i+1) == "fiscal" {
+			// "the fiscal first quarter", "the fiscal-first quarter":
+			// one expression (quarter reads the fiscal before start+1)
+			k := i + 2
+			if r.punct(k, '-') && r.adjacent(k) {
+				k++
+			}
+			if h, ok := r.quarter(k, i, 0); ok {
+				return h, true
+			}
 		}
 		if y, ok := r.isYear(i + 1); ok {
 			if h, ok := r.quarter(i+2, i, y); ok {

@@ -105,3 +105,21 @@ func TestLaterInTheToldDay(t *testing.T) {
 		{"The market rose later in the day.", "2025-03-14", "later in the day", TypeDate, "2025-03-14", "END", "this-unit"},
 	})
 }
+
+func TestPartOfDayModified(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"By mid afternoon, the rebels had withdrawn.", "2025-03-14", "mid afternoon", TypeTime, "2025-03-14TAF", "MID", "part-of-day"},
+		{"Shares were up 2% at mid-afternoon yesterday.", "2025-03-14", "mid-afternoon yesterday", TypeTime, "2025-03-13TAF", "MID", "part-of-day"},
+		{"The raid began in the early morning.", "2025-03-14", "the early morning", TypeTime, "2025-03-14TMO", "START", "part-of-day"},
+		{"Talks ended late afternoon Tuesday.", "2025-03-14", "late afternoon Tuesday", TypeTime, "2025-03-11TAF", "END", "part-of-day"},
+		// "late-night" before a noun is an adjective
+		{"He hosts a late-night show.", "2025-03-14", "", "", "", "", ""},
+	})
+}
+
+func TestFiscalQuarterPhrase(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Profit rose 8% in the fiscal first quarter.", "2025-11-02", "the fiscal first quarter", TypeDate, "2025-Q1", "", "quarter"},
+		{"It earned $4 million for the fiscal-second quarter.", "2025-11-02", "the fiscal-second quarter", TypeDate, "2025-Q2", "", "quarter"},
+	})
+}
