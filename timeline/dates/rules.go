@@ -1299,6 +1299,9 @@ func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
 		}
 	case t.w == "several" || t.w == "few" || t.w == "many":
 		n = -1
+	case t.w == "couple" && r.w(k) == "of" && spanWords[r.w(i-1)]:
+		// "the next couple of years", "the past couple of weeks"
+		n, k = 2, k+1
 	default:
 		return 0, 0, false, false
 	}

@@ -38,6 +38,27 @@ func (r *resolver) duration(i int) (hit, bool) {
 			return hit{end: kk + 1, typ: TypeDuration, val: "P1Y", rule: "year-ended"}, true
 		}
 	}
+	if r.w(i) == "the" && k == i+1 && r.cls(k, cUnits) {
+		// "over the years", "in the years that followed", "in the weeks
+		// ahead": a stretch of unstated length. "in the weeks before the
+		// shooting" is a time before an event the text tells, not a
+		// length; it is left alone.
+		switch r.w(i - 1) {
+		case "over", "in", "during", "through":
+			u := r.t[k].v
+			switch r.w(k + 1) {
+			case "before", "after", "of", "since", "until", "between", "when", "leading", "prior":
+			default:
+				if u != uWeekend && u != uHalf && u != uQuarter {
+					e := k + 1
+					if r.w(e) == "ahead" {
+						e++
+					}
+					return hit{end: e, typ: TypeDuration, val: durValue(-1, u, false), rule: "the-units"}, true
+				}
+			}
+		}
+	}
 	if k == i && r.w(i-1) == "for" {
 		// "for a while", "for some time": a stretch of unstated length
 		if l := string(r.lower(i + 1)); (r.w(i) == "a" && l == "while") || (r.w(i) == "some" && l == "time") {

@@ -123,3 +123,21 @@ func TestFiscalQuarterPhrase(t *testing.T) {
 		{"It earned $4 million for the fiscal-second quarter.", "2025-11-02", "the fiscal-second quarter", TypeDate, "2025-Q2", "", "quarter"},
 	})
 }
+
+func TestTheUnitsStretch(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Over the years, the town lost its mills.", "2025-06-02", "the years", TypeDuration, "PXY", "", "the-units"},
+		{"In the years that followed, the rebels took the hills.", "2025-06-02", "the years", TypeDuration, "PXY", "", "the-units"},
+		{"Funds may have to sell bonds in the weeks ahead.", "2025-06-02", "the weeks ahead", TypeDuration, "PXW", "", "the-units"},
+		// a time before or after an event is not a length
+		{"His car was seen in the days before the shooting.", "2025-06-02", "", "", "", "", ""},
+		{"She spoke in the months after the war.", "2025-06-02", "", "", "", "", ""},
+	})
+}
+
+func TestCoupleAfterSpanWord(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Over the next couple of years, sales should double.", "2025-06-02", "the next couple of years", TypeDuration, "P2Y", "", "duration"},
+		{"Prices fell over the past couple of weeks.", "2025-06-02", "the past couple of weeks", TypeDuration, "P2W", "", "duration"},
+	})
+}
