@@ -98,7 +98,7 @@ func corpusDir() string {
 // floors are the figures the resolver must not fall below (value F1,
 // relaxed span F1); raise them as the resolver improves.
 var floors = map[string][2]float64{
-	"TimeBank": {85.7, 94.5},
+	"TimeBank": {85.9, 94.6},
 	"AQUAINT":  {79.8, 94.4},
 }
 

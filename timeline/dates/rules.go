@@ -712,6 +712,21 @@ var pluralParts = map[string]string{"mornings": "MO", "afternoons": "AF", "eveni
 // text named, or the publication day when it named none).
 func (r *resolver) dayOf(i int) (hit, bool) {
 	switch w := r.w(i + 1); {
+	case r.cls(i+1, cOrd) && r.w(i+2) == "day" && r.w(i+3) == "of":
+		// "Today is the eighth day of the blockade", "It's the second day
+		// of the offensive": in the present tense, the day of writing
+		p := string(r.lower(i - 1))
+		contracted := p == "s" && i >= 2 && r.t[i-2].k == kPunct && r.adjacent(i-1) // "It's": It, ', s
+		day := r.anchor
+		switch {
+		case p == "is" || contracted:
+		case p == "was" && i >= 2 && r.refU == uDay && len(r.out) > 0 && r.out[len(r.out)-1].End == r.t[i-2].e:
+			// "Monday was the third day of the strike": the day just named
+			day = r.rt
+		default:
+			return hit{}, false
+		}
+		return hit{end: i + 3, typ: TypeDate, val: DayValue(day), rule: "nth-day-of", day: day}, true
 	case w == "day" && (r.w(i+2) == "before" || r.w(i+2) == "after"):
 		h, ok := r.date(i + 3)
 		if !ok || h.day.IsZero() || h.typ != TypeDate || len(h.val) != 10 {
@@ -1316,6 +1331,12 @@ func (r *resolver) count(i int) (n, k int, half bool, ok bool) {
 	// "20 more years", "two more weeks": a number of further units
 	if r.w(k) == "more" && r.cls(k+1, cUnits) {
 		k++
+	}
+	// "an additional year", "two extra weeks", "a further month"
+	if r.t[k-1].k != kPunct && r.cls(k+1, cUnit|cUnits) {
+		if l := string(r.lower(k)); l == "additional" || l == "extra" || l == "further" {
+			k++
+		}
 	}
 	// "three and a half", "three-and-a-half"
 	kk := k

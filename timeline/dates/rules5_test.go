@@ -141,3 +141,20 @@ func TestCoupleAfterSpanWord(t *testing.T) {
 		{"Prices fell over the past couple of weeks.", "2025-06-02", "the past couple of weeks", TypeDuration, "P2W", "", "duration"},
 	})
 }
+
+func TestNthDayOf(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Today is the eighth day of the blockade.", "2025-03-14", "the eighth day", TypeDate, "2025-03-14", "", "nth-day-of"},
+		{"It's the second day of the strike at the port.", "2025-03-14", "the second day", TypeDate, "2025-03-14", "", "nth-day-of"},
+		{"Tuesday was the third day of talks.", "2025-03-14", "the third day", TypeDate, "2025-03-11", "", "nth-day-of"},
+		// with no present tense and no day just before, nothing to anchor on
+		{"It was the third day of talks.", "2025-03-14", "", "", "", "", ""},
+	})
+}
+
+func TestAdditionalUnits(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"The loan may be extended for an additional year.", "2025-03-14", "an additional year", TypeDuration, "P1Y", "", "duration"},
+		{"The strike lasted two extra weeks.", "2025-03-14", "two extra weeks", TypeDuration, "P2W", "", "duration"},
+	})
+}
