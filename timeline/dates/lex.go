@@ -194,7 +194,7 @@ func init() {
 		"still", "already", "ever", "always", "never", "quarterly", "as", "has", "have", "hrs", "or", "foreseeable",
 		"near", "p", "m", "previously", "must", "should", "be", "being", "pre", "post", "weekend", "ahead", "term", "end", "earlier", "ago", "while", "when",
 		"thousand", "supposed", "originally", "initially", "afterward", "afterwards", "thereafter",
-		"hourlong", "daylong", "weeklong", "monthlong", "yearlong")
+		"hourlong", "daylong", "weeklong", "monthlong", "yearlong", "easter", "good")
 }
 
 // pluralWeekdays are the weekdays in the plural, Sunday first.
@@ -214,7 +214,7 @@ var startWords = func() map[string]bool {
 		"annually", "yearly", "quarterly", "hourly", "nightly", "now", "currently", "nowadays", "these", "recently",
 		"formerly", "previously", "recent", "soon", "future", "today", "tonight", "tomorrow", "yesterday", "noon",
 		"midnight", "midday", "several", "few", "many", "years", "months", "weeks", "days", "decades", "that", "then",
-		"hourlong", "daylong", "weeklong", "monthlong", "yearlong", "a", "pre", "post"} {
+		"hourlong", "daylong", "weeklong", "monthlong", "yearlong", "a", "pre", "post", "easter", "good"} {
 		m[w] = true
 	}
 	return m

@@ -275,7 +275,7 @@ func (r *resolver) date(i int) (hit, bool) {
 			return r.yearEarlier(i, i+3)
 		}
 		return r.yearEnd(i)
-	case "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial", "election":
+	case "christmas", "thanksgiving", "new", "halloween", "valentine", "independence", "labor", "memorial", "election", "easter", "good":
 		return r.holiday(i)
 	case "mid", "early", "late":
 		return hit{}, false
@@ -1549,6 +1549,37 @@ var holidays = []struct {
 	{[]string{"labor", "day"}, 9, -1, time.Monday},
 	{[]string{"memorial", "day"}, 5, -9, time.Monday},    // last Monday
 	{[]string{"election", "day"}, 11, -10, time.Tuesday}, // the Tuesday after the first Monday
+	// movable feasts: day easter counts from Easter Sunday (month 0 holds the offset)
+	{[]string{"easter", "sunday"}, 0, easter, 0},
+	{[]string{"easter", "monday"}, 1, easter, 0},
+	{[]string{"good", "friday"}, -2, easter, 0},
+	{[]string{"easter", "week"}, -6, easterWeek, 0}, // the week that ends on Easter Sunday, from its Monday
+	{[]string{"easter"}, 0, easter, 0},
+}
+
+// nameNouns, after a feast, make it the name of a treaty or event.
+var nameNouns = map[string]bool{"accord": true, "accords": true, "agreement": true, "deal": true, "pact": true,
+	"peace": true, "rising": true, "uprising": true, "offensive": true, "island": true}
+
+// Codes of the movable feasts in holidays.
+const (
+	easter     = -20
+	easterWeek = -21
+)
+
+// easterSunday returns Easter Sunday of year y (the Gregorian computus).
+func easterSunday(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return Day(y, time.Month(month), day)
 }
 
 // holiday matches the fixed holidays of US news: Christmas, New Year's
@@ -1565,6 +1596,13 @@ func (r *resolver) holiday(i int) (hit, bool) {
 		}
 		if !ok || !r.t[i].up {
 			continue
+		}
+		if hd.day == easter || hd.day == easterWeek {
+			// "Easter Island", "the Easter Rising", "the Good Friday
+			// Agreement", "the Good Friday accord": names, not days
+			if nx := e; nx < len(r.t) && r.t[nx].k == kWord && (r.t[nx].up && !r.cls(nx, cMonth|cWeekday) || nameNouns[string(r.lower(nx))]) {
+				return hit{end: e}, true // consumed, not emitted ("Friday" is no weekday here)
+			}
 		}
 		tense := r.tense(i, e)
 		y := r.anchor.Year()
@@ -1584,6 +1622,9 @@ func (r *resolver) holiday(i int) (hit, bool) {
 				d = holidayDay(y+1, hd.month, hd.day, hd.wd)
 			}
 		}
+		if hd.day == easterWeek {
+			return hit{end: e, typ: TypeDate, val: WeekValue(d), rule: "holiday", tense: tense}, true
+		}
 		return hit{end: e, typ: TypeDate, val: DayValue(d), rule: "holiday", tense: tense, day: d}, true
 	}
 	return hit{}, false
@@ -1592,6 +1633,9 @@ func (r *resolver) holiday(i int) (hit, bool) {
 func holidayDay(y, m, d int, wd time.Weekday) time.Time {
 	if d > 0 {
 		return Day(y, time.Month(m), d)
+	}
+	if d == easter || d == easterWeek {
+		return easterSunday(y).AddDate(0, 0, m)
 	}
 	if d == -10 { // the first such weekday after the first Monday (US Election Day)
 		t := Day(y, time.Month(m), 1)

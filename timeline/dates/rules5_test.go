@@ -69,7 +69,7 @@ func TestYearInName(t *testing.T) {
 		// beginning a sentence stays a year
 		{"It repealed the Reagan 1981 tax cut.", "2025-06-02", "1981", TypeDate, "1981", "", "year"},
 		{"Since 1993, three clinics have closed.", "2025-06-02", "1993", TypeDate, "1993", "", "year"},
-		{"The bridge opened in Easter 1916.", "2025-06-02", "1916", TypeDate, "1916", "", "year"},
+		{"The bridge opened in Easter 1916.", "2025-06-02", "Easter 1916", TypeDate, "1916-04-23", "", "holiday"},
 		{"Clinton won the election in November 1996.", "2025-06-02", "November 1996", TypeDate, "1996-11", "", ""},
 	})
 }
@@ -156,5 +156,19 @@ func TestAdditionalUnits(t *testing.T) {
 	runRuleCases(t, []ruleCase{
 		{"The loan may be extended for an additional year.", "2025-03-14", "an additional year", TypeDuration, "P1Y", "", "duration"},
 		{"The strike lasted two extra weeks.", "2025-03-14", "two extra weeks", TypeDuration, "P2W", "", "duration"},
+	})
+}
+
+func TestEaster(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{"Pilgrims filled the square as Easter week began.", "2025-04-14", "Easter week", TypeDate, "2025-W16", "", "holiday"},
+		{"The shops will close on Easter Sunday.", "2025-04-14", "Easter Sunday", TypeDate, "2025-04-20", "", "holiday"},
+		{"He was arrested on Good Friday.", "2025-05-02", "Good Friday", TypeDate, "2025-04-18", "", "holiday"},
+		{"The rebels rose on Easter Monday, 1916.", "2025-05-02", "Easter Monday, 1916", TypeDate, "1916-04-24", "", "holiday"},
+		{"In 2027, the feast falls late; Easter 2027 is on March 28.", "2025-05-02", "Easter 2027", TypeDate, "2027-03-28", "", "holiday"},
+		// names, not days
+		{"The Good Friday Agreement still holds.", "2025-05-02", "", "", "", "", ""},
+		{"They sailed on to Easter Island.", "2025-05-02", "", "", "", "", ""},
+		{"The Good Friday accord was signed.", "2025-05-02", "", "", "", "", ""},
 	})
 }
