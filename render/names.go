@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -150,4 +151,283 @@ func capitalRuns(s string, known map[string]bool) []string {
 func isCapital(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// The names of a site's events, kept from one build to the next (see
+// Cache): eventNames works them out over the whole site at once; a
+// nameIndex gives the same result after each build while working out
+// again only the names of the events that changed, and those of the
+// events a change elsewhere affects. What eventNames reads of the whole
+// site is three sets, each kept as a count of the events that put a word
+// in it:
+//
+//   - known: the capitalised words inside a sentence, which decide
+//     whether a sentence's first word starts a name (capitalRuns);
+//   - single: the names of one word, which shorten the longer names
+//     ending in them ("Vladimir Putin" → "Putin");
+//   - count: each name's number of events, which chooses the names
+//     offered in the filter.
+//
+// A word entering or leaving known or single makes the events whose
+// runs or names read it work them out again.
+type nameIndex struct {
+	known, single, count map[string]int
+	all                  []string
+	allDone              bool
+}
+
+// entryNames is what an event adds to a nameIndex.
+type entryNames struct {
+	sents []*sentenceNames // of each mention
+	// mid are the words of its sentences that make them known; firsts
+	// the first words of its sentences whose runs depend on known.
+	mid, firsts []string
+	// raw are the event's runs, each once (in the order of eventNames),
+	// worked out when rawDone; singles those of one word.
+	raw, singles []string
+	rawDone      bool
+	// names are raw shortened for single (eventNames' perEvent), made
+	// when namesDone.
+	names     []string
+	namesDone bool
+}
+
+// sentenceNames is what eventNames reads of one sentence.
+type sentenceNames struct {
+	mid []string // its capitalised words after the first, each once
+	// first is its first word when that word may start a name (the
+	// runs depend on whether it is known), else "".
+	first string
+	// runs are capitalRuns of the sentence when first is not known
+	// ([0]) and when it is ([1]).
+	runs [2][]string
+}
+
+func newSentenceNames(s string) *sentenceNames {
+	sn := &sentenceNames{}
+	for i, w := range nameWords(s) {
+		if i == 0 {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
+			w = strings.Trim(w, "'\u2019-.")
+			r, _ := utf8.DecodeRuneInString(w)
+			if w != "" && unicode.IsUpper(r) && !notNames[w] && utf8.RuneCountInString(w) >= 2 {
+				sn.first = w
+			}
+		} else if isCapital(w) && !slices.Contains(sn.mid, w) {
+			sn.mid = append(sn.mid, w)
+		}
+	}
+	sn.runs[0] = capitalRuns(s, nil)
+	sn.runs[1] = sn.runs[0]
+	if sn.first != "" {
+		sn.runs[1] = capitalRuns(s, map[string]bool{sn.first: true})
+	}
+	return sn
+}
+
+// newEntryNames reads the sentences of e, finding each in seen or else
+// reading it and adding it there.
+func newEntryNames(e *timeline.Event, seen map[string]*sentenceNames) entryNames {
+	var en entryNames
+	en.sents = make([]*sentenceNames, len(e.Mentions))
+	mid, firsts := map[string]bool{}, map[string]bool{}
+	for i, m := range e.Mentions {
+		sn := seen[m.Sentence]
+		if sn == nil {
+			sn = newSentenceNames(m.Sentence)
+			seen[m.Sentence] = sn
+		}
+		en.sents[i] = sn
+		for _, w := range sn.mid {
+			if !mid[w] {
+				mid[w] = true
+				en.mid = append(en.mid, w)
+			}
+		}
+		if sn.first != "" && !firsts[sn.first] {
+			firsts[sn.first] = true
+			en.firsts = append(en.firsts, sn.first)
+		}
+	}
+	return en
+}
+
+// flips records the words whose presence in a counted set may change,
+// with their presence before; changed lists those present after but not
+// before, or before but not after.
+type flips map[string]bool
+
+func (f flips) add(counts map[string]int, words []string, by int) {
+	for _, w := range words {
+		if _, ok := f[w]; !ok {
+			f[w] = counts[w] > 0
+		}
+		counts[w] += by
+		if counts[w] == 0 {
+			delete(counts, w)
+		}
+	}
+}
+
+func (f flips) changed(counts map[string]int) map[string]bool {
+	out := map[string]bool{}
+	for w, was := range f {
+		if (counts[w] > 0) != was {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// update makes the index that of the events of a build, given their
+// entries in order (added: entries new to the index; gone: entries no
+// longer in the site), and returns each event's names and the site's.
+// Entries of no change keep what they had.
+func (x *nameIndex) update(entries, added, gone []*entryNames) (perEvent [][]string, all []string) {
+	if x.known == nil {
+		x.known, x.single, x.count = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	knownF, singleF, countF := flips{}, flips{}, flips{}
+	for _, en := range gone {
+		knownF.add(x.known, en.mid, -1)
+		if en.rawDone {
+			singleF.add(x.single, en.singles, -1)
+		}
+		if en.namesDone {
+			countF.add(x.count, en.names, -1)
+		}
+	}
+	for _, en := range added {
+		knownF.add(x.known, en.mid, 1)
+		if en.rawDone {
+			singleF.add(x.single, en.singles, 1)
+		}
+		if en.namesDone {
+			countF.add(x.count, en.names, 1)
+		}
+	}
+	knownChanged := knownF.changed(x.known)
+	for _, en := range entries {
+		if en.rawDone && !readsChanged(en, knownChanged) {
+			continue
+		}
+		if en.rawDone {
+			singleF.add(x.single, en.singles, -1)
+		}
+		if en.namesDone {
+			countF.add(x.count, en.names, -1)
+			en.namesDone = false
+		}
+		en.runs(x.known)
+		singleF.add(x.single, en.singles, 1)
+	}
+	singleChanged := singleF.changed(x.single)
+	for _, en := range entries {
+		if en.namesDone && !endsChanged(en.raw, singleChanged) {
+			continue
+		}
+		if en.namesDone {
+			countF.add(x.count, en.names, -1)
+		}
+		en.names = shortNames(en.raw, x.single)
+		en.namesDone = true
+		countF.add(x.count, en.names, 1)
+	}
+	if len(countF) > 0 || !x.allDone {
+		x.all, x.allDone = allNames(x.count), true
+	}
+	perEvent = make([][]string, len(entries))
+	for i, en := range entries {
+		perEvent[i] = en.names
+	}
+	return perEvent, x.all
+}
+
+// readsChanged reports whether the runs of en depend on whether a word
+// of changed is known.
+func readsChanged(en *entryNames, changed map[string]bool) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, w := range en.firsts {
+		if changed[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsChanged reports whether a name of raw of several words ends in a
+// word of changed.
+func endsChanged(raw []string, changed map[string]bool) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	for _, n := range raw {
+		if j := strings.LastIndexByte(n, ' '); j >= 0 && changed[n[j+1:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// runs works out en.raw and en.singles for known, as eventNames does.
+func (en *entryNames) runs(known map[string]int) {
+	en.raw, en.singles = nil, nil
+	seen := map[string]bool{}
+	for _, sn := range en.sents {
+		k := 0
+		if sn.first != "" && known[sn.first] > 0 {
+			k = 1
+		}
+		for _, n := range sn.runs[k] {
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			en.raw = append(en.raw, n)
+			if !strings.Contains(n, " ") {
+				en.singles = append(en.singles, n)
+			}
+		}
+	}
+	en.rawDone = true
+}
+
+// shortNames is raw with each name of several words shortened to its
+// last word when that is a name of one word, each once, sorted.
+func shortNames(raw []string, single map[string]int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range raw {
+		if j := strings.LastIndexByte(n, ' '); j >= 0 && single[n[j+1:]] > 0 {
+			n = n[j+1:]
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// allNames are the names of two events or more, the maxNames most
+// frequent, sorted: eventNameSet.all.
+func allNames(count map[string]int) []string {
+	var all []string
+	for n, c := range count {
+		if c >= 2 {
+			all = append(all, n)
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		return count[a] > count[b] || count[a] == count[b] && a < b
+	})
+	if len(all) > maxNames {
+		all = all[:maxNames]
+	}
+	sort.Strings(all)
+	return all
 }

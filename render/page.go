@@ -32,7 +32,7 @@ type Site struct {
 	pages  map[string]page // by file name
 	static map[string][]byte
 	names  []string // every file of the site, sorted
-	bodies *Bodies
+	cache  *Cache
 
 	mu        sync.Mutex
 	out       map[string][]byte // files already rendered
@@ -42,15 +42,6 @@ type Site struct {
 	itemDone  map[*eventView]bool
 	cellsDone map[*eventView]bool
 	allDone   bool
-}
-
-// Bodies keeps the rendered Markdown bodies of articles from one Site
-// to the next: a body is rendered again only when its article's text,
-// its phrases, or the events they link to changed. The zero Bodies is
-// ready to use.
-type Bodies struct {
-	mu sync.Mutex
-	m  map[string]*renderedBody // by article file
 }
 
 // renderedBody is an article body rendered for a list of highlights.
@@ -63,20 +54,25 @@ type renderedBody struct {
 }
 
 // NewSite prepares c to be rendered file by file with the options
-// WriteTo takes (opts.Dest is not used). bodies, if not nil, keeps
-// article bodies between the Sites of successive builds of one site.
-// It fails when WriteTo would fail before writing: a bad baseURL or theme.
-func NewSite(c *timeline.Chronology, opts Options, bodies *Bodies) (*Site, error) {
+// WriteTo takes (opts.Dest is not used). cache, if not nil, keeps what
+// the Sites of successive builds of one site work out (see Cache). It
+// fails when WriteTo would fail before writing: a bad baseURL or theme.
+func NewSite(c *timeline.Chronology, opts Options, cache *Cache) (*Site, error) {
 	u, theme, tmpls, err := setup(c, opts)
 	if err != nil {
 		return nil, err
 	}
-	if bodies == nil {
-		bodies = &Bodies{}
+	var sv *siteView
+	if cache == nil {
+		cache = &Cache{}
+		sv = newSite(c, u, nil)
+	} else {
+		cache.mu.Lock()
+		sv = newSite(c, u, cache)
+		cache.mu.Unlock()
 	}
-	sv := newSite(c, u)
 	s := &Site{c: c, u: u, r: &run{tmpls: tmpls, theme: theme, site: sv}, full: c.Config.Theme != "",
-		pages: map[string]page{}, bodies: bodies,
+		pages: map[string]page{}, cache: cache,
 		out: map[string][]byte{}, bodyDone: map[*articleView]bool{}, ready: map[*articleView]bool{}, itemDone: map[*eventView]bool{}, cellsDone: map[*eventView]bool{}}
 	pages := sitePages(sv)
 	for _, p := range pages {
@@ -209,7 +205,7 @@ func (s *Site) prepare(p page) error {
 	return nil
 }
 
-// hrefs renders every article body, reusing those in s.bodies, and then
+// hrefs renders every article body, reusing those in s.cache, and then
 // links each phrase of an event to its anchor, where the body has one.
 func (s *Site) hrefs() error {
 	if s.hrefsDone {
@@ -220,27 +216,27 @@ func (s *Site) hrefs() error {
 		return err
 	}
 	// Keep only this site's bodies, so the cache stays its size.
-	s.bodies.mu.Lock()
+	s.cache.mu.Lock()
 	files := make(map[string]bool, len(arts))
 	for _, a := range arts {
 		files[a.File] = true
 	}
-	maps.DeleteFunc(s.bodies.m, func(f string, _ *renderedBody) bool { return !files[f] })
-	s.bodies.mu.Unlock()
+	maps.DeleteFunc(s.cache.bodies, func(f string, _ *renderedBody) bool { return !files[f] })
+	s.cache.mu.Unlock()
 	s.r.site.link()
 	s.hrefsDone = true
 	return nil
 }
 
 // renderBodies sets the body, and the anchors it holds, of each of arts
-// not yet set: the body kept in s.bodies when it was rendered from the
+// not yet set: the body kept in s.cache when it was rendered from the
 // same text with the same highlights, else rendered now (on every core).
 func (s *Site) renderBodies(arts []*articleView) error {
 	unsafe := s.c.Config.Markup.Unsafe
-	s.bodies.mu.Lock()
-	defer s.bodies.mu.Unlock()
-	if s.bodies.m == nil {
-		s.bodies.m = map[string]*renderedBody{}
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if s.cache.bodies == nil {
+		s.cache.bodies = map[string]*renderedBody{}
 	}
 	var todo []*articleView
 	var made []*renderedBody
@@ -249,7 +245,7 @@ func (s *Site) renderBodies(arts []*articleView) error {
 			continue
 		}
 		rb := &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe}
-		if o := s.bodies.m[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, rb.src) && slices.Equal(o.hls, rb.hls) {
+		if o := s.cache.bodies[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, rb.src) && slices.Equal(o.hls, rb.hls) {
 			a.Body, a.anchors = o.html, o.anchors
 			s.bodyDone[a] = true
 			continue
@@ -270,7 +266,7 @@ func (s *Site) renderBodies(arts []*articleView) error {
 		return err
 	}
 	for k, a := range todo {
-		s.bodies.m[a.File] = made[k]
+		s.cache.bodies[a.File] = made[k]
 		a.Body, a.anchors = made[k].html, made[k].anchors
 		s.bodyDone[a] = true
 	}
@@ -355,12 +351,10 @@ func (s *siteView) link() (orphans []*mentionView) {
 func (a *articleView) highlights() []highlight {
 	hls := make([]highlight, 0, len(a.Mentions)+len(a.Unplaced))
 	for _, m := range a.Mentions {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL,
-			Title: m.Display + " (" + m.Rule + ")"})
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: m.anchorID, Href: m.Event.URL, Title: m.hlTitle})
 	}
 	for _, m := range a.Unplaced {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start),
-			Title: "not placed on the calendar: " + m.Value})
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: m.anchorID, Title: m.hlTitle})
 	}
 	return hls
 }

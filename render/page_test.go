@@ -30,7 +30,7 @@ func buildDir(t *testing.T, dir string) *timeline.Chronology {
 // asked first of a Site of its own, so that a page needing what no
 // earlier page worked out is caught; then every file is asked of one
 // Site, in reverse order.
-func sameFiles(t *testing.T, c *timeline.Chronology, opts Options, bodies *Bodies, fresh []string) {
+func sameFiles(t *testing.T, c *timeline.Chronology, opts Options, bodies *Cache, fresh []string) {
 	t.Helper()
 	want := writeMem(t, c, opts)
 	site, err := NewSite(c, opts, bodies)
@@ -118,7 +118,7 @@ func TestSiteGenerated(t *testing.T) {
 		t.Fatalf("no event of the generated site has over %d reports: choose another seed", evidenceReports)
 	}
 	opts := Options{BaseURL: "/", SiteDir: dir}
-	var bodies Bodies
+	var bodies Cache
 	site, err := NewSite(c, opts, &bodies)
 	if err != nil {
 		t.Fatal(err)

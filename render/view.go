@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"slices"
 	"sort"
@@ -304,6 +305,9 @@ type mentionView struct {
 	// quoteHref is ArticleHref escaped for an attribute, set before
 	// the pages render (see Quote).
 	quoteHref string
+	// anchorID is the id of the phrase's mark in its article's body
+	// (mentionID), hlTitle the mark's title (see highlights).
+	anchorID, hlTitle string
 	// Dated is partials/dated.html executed for the mention's datedView:
 	// the third cell of its evidence row (see write.go).
 	Dated template.HTML
@@ -381,37 +385,58 @@ func groupFindings(fs []findingView) []findingGroup {
 // flagOrder is the order flags are shown in.
 var flagOrder = []string{"key", "conflict", "moved", "inferred-date", "single-source", "manual"}
 
-// newSite works out the views of a chronology.
-func newSite(c *timeline.Chronology, u URLs) *siteView {
+// newSite works out the views of a chronology. With a cache (its lock
+// held), it reuses the views kept there where their input is the same,
+// and keeps the new ones; without, it makes them all.
+func newSite(c *timeline.Chronology, u URLs, cache *Cache) *siteView {
 	s := &siteView{Title: c.Config.Title, Description: c.Config.Description, Lang: c.Config.LanguageCode, URLs: u}
 	if s.Lang == "" {
 		s.Lang = "en"
 	}
-	// The names of the events are found on another core while the views
-	// are made: they read only the chronology.
-	namesDone := make(chan eventNameSet, 1)
-	go func() { namesDone <- eventNames(c.Events) }()
-	byID := map[string]*articleView{}
-	sources := map[string]string{}
+	var namesDone chan eventNameSet
 	shown := displays{}
-	for _, a := range c.Articles {
-		av := &articleView{Article: a, ID: a.ID, File: a.File, Title: a.Title, Source: a.Source,
-			PublishedInferred: a.PublishedInferred, Inference: a.Inference,
-			Path: "articles/" + a.ID + "/", SourceKey: sourceKey(a)}
-		av.URL = u.Path(av.Path)
-		if !a.Published.IsZero() {
-			av.PublishedISO = dates.DayValue(a.Published)
-			av.Published = dates.Display(av.PublishedISO, "")
+	if cache == nil {
+		// The names of the events are found on another core while the
+		// views are made: they read only the chronology.
+		namesDone = make(chan eventNameSet, 1)
+		go func() { namesDone <- eventNames(c.Events) }()
+	} else {
+		if cache.events == nil || cache.urls != u {
+			cache.reset(u)
 		}
-		if a.PublishedInferred && !a.Window[0].IsZero() {
-			av.Window = windowDisplay(a.Window[0], a.Window[1])
+		cache.build++
+		shown = cache.shown
+	}
+
+	byID := make(map[string]*articleView, len(c.Articles))
+	avs := make([]articleView, len(c.Articles))
+	s.Articles = make([]*articleView, len(c.Articles))
+	sources := map[string]string{}
+	var keptArticles map[*timeline.Article]*articleView
+	if cache != nil {
+		keptArticles = make(map[*timeline.Article]*articleView, len(c.Articles))
+	}
+	for i, a := range c.Articles {
+		av := &avs[i]
+		if kept := cache.article(a); kept != nil {
+			*av = *kept
+		} else {
+			*av = newArticle(a, u)
+		}
+		if cache != nil && keptArticles[a] == nil {
+			kept := new(articleView)
+			*kept = *av
+			keptArticles[a] = kept
 		}
 		if a.PublishedInferred {
 			s.Inferred++
 		}
 		byID[a.ID] = av
-		s.Articles = append(s.Articles, av)
+		s.Articles[i] = av
 		sources[av.SourceKey] = sourceLabel(a)
+	}
+	if cache != nil {
+		cache.articles = keptArticles
 	}
 	for k, label := range sources {
 		s.Sources = append(s.Sources, sourceOption{k, label})
@@ -421,99 +446,121 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 		return a.Label < b.Label || a.Label == b.Label && a.Value < b.Value
 	})
 
-	for _, e := range c.Events {
-		ev := &eventView{Event: e, ID: e.ID, Title: e.Title, Date: e.Date, Mod: e.Mod, Precision: e.Precision,
-			Note: e.Note, Link: e.Link, Independent: e.Independent,
-			Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
-			Display: dates.Display(e.Date, e.Mod), DateTime: datetime(e.Date), Reports: len(e.Sources),
-			ReportCount: reportCount(len(e.Sources), e.Independent)}
-		ev.URL = u.Path(ev.Path)
-		if e.FirstReported != "" {
-			ev.First = dates.Display(e.FirstReported, "")
-		}
-		if e.LastReported != "" && e.LastReported != e.FirstReported {
-			ev.Last = dates.Display(e.LastReported, "")
-		}
-		if e.Announced != "" {
-			ev.AnnouncedFor = "announced " + shortDay(e.Announced) + " for " + shortDay(e.Date)
-		}
-		if span, ok := dates.ParseSpan(e.Date); ok {
-			ev.Year = span.Start.Format("2006")
-			if span.Precision <= dates.PrecisionMonth {
-				ev.Month = span.Start.Format("2006-01")
-			}
-		}
-		keys := map[string]bool{}
-		inferred := false
+	evs := make([]eventView, len(c.Events))
+	s.Events = make([]*eventView, len(c.Events))
+	var entries []*eventEntry // with a cache, of each event
+	var keptEvents map[string]*eventEntry
+	var sentences map[string]*sentenceNames // read in this build
+	var added []*entryNames
+	if cache != nil {
+		entries = make([]*eventEntry, len(c.Events))
+		keptEvents = make(map[string]*eventEntry, len(c.Events))
+		sentences = map[string]*sentenceNames{}
+	}
+	var arts, reps []*articleView // of the event, reused
+	for i, e := range c.Events {
+		arts, reps = arts[:0], reps[:0]
 		for _, m := range e.Mentions {
-			mv := newMention(m, byID[m.Article], u, shown)
-			mv.Event = ev
-			ev.Mentions = append(ev.Mentions, mv)
+			arts = append(arts, byID[m.Article])
+		}
+		for _, id := range e.Sources {
+			reps = append(reps, byID[id])
+		}
+		var ent *eventEntry
+		if cache != nil {
+			key := e.ID
+			for k := 1; keptEvents[key] != nil; k++ {
+				key = eventKey(e.ID, k)
+			}
+			old := cache.events[key]
+			same := old != nil && sameEvent(old.e, e)
+			if same && sameArticles(old.arts, arts) && sameArticles(old.reps, reps) {
+				ent = old
+			} else {
+				ent = newEventEntry(e, arts, reps, u, shown)
+				if same {
+					// Only the articles changed: the names are the same.
+					ent.names = old.names
+				} else {
+					if old != nil {
+						// The sentences of its last version are
+						// likely to be those of this one.
+						for k, m := range old.e.Mentions {
+							sentences[m.Sentence] = old.names.sents[k]
+						}
+					}
+					ent.names = newEntryNames(e, sentences)
+				}
+				added = append(added, &ent.names)
+			}
+			ent.build = cache.build
+			keptEvents[key] = ent
+			entries[i] = ent
+		} else {
+			ent = newEventEntry(e, arts, reps, u, shown)
+		}
+
+		ev := &evs[i]
+		*ev = ent.view
+		ev.Event = e
+		ms := ent.mentions
+		if cache != nil {
+			// The kept views stay as they are for the next build: this
+			// build's are copies.
+			ms = slices.Clone(ms)
+		}
+		ev.Mentions = make([]*mentionView, len(ms))
+		for k := range ms {
+			mv := &ms[k]
+			mv.Article, mv.Event = arts[k], ev
+			ev.Mentions[k] = mv
 			if mv.Article != nil {
 				mv.Article.Mentions = append(mv.Article.Mentions, mv)
-				if !keys[mv.Article.SourceKey] {
-					keys[mv.Article.SourceKey] = true
-					ev.SourceKeys = append(ev.SourceKeys, mv.Article.SourceKey)
-				}
 			}
-			inferred = inferred || m.AnchorInferred
 		}
-		sort.Strings(ev.SourceKeys)
 		ev.splitEvidence()
-		ev.Reporters = make([]*articleView, len(e.Sources))
-		for i, id := range e.Sources {
-			av := byID[id]
-			ev.Reporters[i] = av
+		ev.Reporters = slices.Clone(reps)
+		for _, av := range reps {
 			if av != nil {
 				av.Events = append(av.Events, ev)
 			}
 		}
-		moved := false
 		for _, cf := range e.Conflicts {
-			cv := conflictView{Value: cf.Value, Display: dates.Display(cf.Value, ""), Moved: cf.Moved}
+			cv := conflictView{Value: cf.Value, Display: shown.of(cf.Value, ""), Moved: cf.Moved}
 			for _, i := range cf.Mentions {
 				if i >= 0 && i < len(ev.Mentions) {
 					cv.Mentions = append(cv.Mentions, ev.Mentions[i])
 				}
 			}
-			shown, _, more := splitReports(cv.Mentions, conflictReports)
-			cv.Shown, cv.MoreReports = cv.Mentions[:shown], more
-			moved = moved || cf.Moved
+			n, _, more := splitReports(cv.Mentions, conflictReports)
+			cv.Shown, cv.MoreReports = cv.Mentions[:n], more
 			ev.Conflicts = append(ev.Conflicts, cv)
 		}
-		flags := map[string]bool{}
-		for _, f := range e.Flags {
-			flags[f] = true
-		}
-		flags["key"] = flags["key"] || e.Key
-		flags["conflict"] = flags["conflict"] || len(e.Conflicts) > 0 && !moved
-		flags["moved"] = flags["moved"] || moved
-		flags["inferred-date"] = flags["inferred-date"] || inferred
-		flags["single-source"] = flags["single-source"] || !e.Manual && (e.Independent == 1 || e.Independent == 0 && len(e.Sources) == 1)
-		flags["manual"] = flags["manual"] || e.Manual
-		for _, f := range flagOrder {
-			if flags[f] {
-				ev.Flags = append(ev.Flags, f)
-				delete(flags, f)
-			}
-		}
-		var rest []string
-		for f, on := range flags {
-			if on {
-				rest = append(rest, f)
-			}
-		}
-		sort.Strings(rest)
-		ev.Flags = append(ev.Flags, rest...)
 		if e.Key {
 			s.Key++
 		}
 		if len(e.Conflicts) > 0 {
 			s.Conflicts++
 		}
-		s.Events = append(s.Events, ev)
+		s.Events[i] = ev
 	}
-	names := <-namesDone
+	var names eventNameSet
+	if cache == nil {
+		names = <-namesDone
+	} else {
+		var gone []*entryNames
+		for _, ent := range cache.events {
+			if ent.build != cache.build {
+				gone = append(gone, &ent.names)
+			}
+		}
+		cache.events = keptEvents
+		ens := make([]*entryNames, len(entries))
+		for i, ent := range entries {
+			ens[i] = &ent.names
+		}
+		names.perEvent, names.all = cache.names.update(ens, added, gone)
+	}
 	for i, ev := range s.Events {
 		ev.Names = names.perEvent[i]
 	}
@@ -522,28 +569,15 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 	if n := len(s.Events); n > 0 {
 		s.First, s.Last = s.Events[0].Display, s.Events[n-1].Display
 	}
-	for _, m := range c.Unplaced {
-		mv := newMention(m, byID[m.Article], u, shown)
-		if mv.Article == nil {
-			s.Unplaced = append(s.Unplaced, mv)
-			continue
-		}
-		a := mv.Article
-		if len(a.Unplaced) == 0 {
-			s.UnplacedArticles = append(s.UnplacedArticles, a)
-		}
-		a.Unplaced = append(a.Unplaced, mv)
-		if len(a.UnplacedSample) < 3 && !slices.Contains(a.UnplacedSample, mv.Phrase) {
-			a.UnplacedSample = append(a.UnplacedSample, mv.Phrase)
-		}
-	}
+	s.unplaced(c.Unplaced, byID, u, shown, cache)
 	for _, av := range s.Articles {
-		sort.SliceStable(av.Mentions, func(i, j int) bool { return av.Mentions[i].Start < av.Mentions[j].Start })
+		slices.SortStableFunc(av.Mentions, func(a, b *mentionView) int { return cmp.Compare(a.Start, b.Start) })
 	}
-	evByID := map[string]*eventView{}
+	evByID := make(map[string]*eventView, len(s.Events))
 	for _, ev := range s.Events {
 		evByID[ev.ID] = ev
 	}
+	s.Findings = make([]findingView, 0, len(c.Findings))
 	for _, f := range c.Findings {
 		s.Findings = append(s.Findings, findingView{Finding: f, Kind: f.Kind, Message: f.Message,
 			Event: evByID[f.Event], Article: byID[f.Article]})
@@ -555,10 +589,204 @@ func newSite(c *timeline.Chronology, u URLs) *siteView {
 	return s
 }
 
-func newMention(m timeline.Mention, a *articleView, u URLs, shown displays) *mentionView {
-	mv := &mentionView{Mention: m, Sentence: m.Sentence, Value: m.Value, Rule: m.Rule, Tense: m.Tense,
+// article returns the kept view of a, nil when there is none (or no
+// cache).
+func (c *Cache) article(a *timeline.Article) *articleView {
+	if c == nil {
+		return nil
+	}
+	return c.articles[a]
+}
+
+// sameArticles reports whether the views are those of the same articles.
+func sameArticles(kept []*timeline.Article, avs []*articleView) bool {
+	if len(kept) != len(avs) {
+		return false
+	}
+	for i, av := range avs {
+		var a *timeline.Article
+		if av != nil {
+			a = av.Article
+		}
+		if kept[i] != a {
+			return false
+		}
+	}
+	return true
+}
+
+// newArticle makes the view of a without its lists (mentions, events,
+// phrases not placed) and what the pages add (body, byline).
+func newArticle(a *timeline.Article, u URLs) articleView {
+	av := articleView{Article: a, ID: a.ID, File: a.File, Title: a.Title, Source: a.Source,
+		PublishedInferred: a.PublishedInferred, Inference: a.Inference,
+		Path: "articles/" + a.ID + "/", SourceKey: sourceKey(a)}
+	av.URL = u.Path(av.Path)
+	if !a.Published.IsZero() {
+		av.PublishedISO = dates.DayValue(a.Published)
+		av.Published = dates.Display(av.PublishedISO, "")
+	}
+	if a.PublishedInferred && !a.Window[0].IsZero() {
+		av.Window = windowDisplay(a.Window[0], a.Window[1])
+	}
+	return av
+}
+
+// newEventEntry works out the view of e and of its mentions but for the
+// fields of one build (see eventEntry), given the views of the articles
+// of its mentions (arts) and of its sources (reps).
+func newEventEntry(e *timeline.Event, arts, reps []*articleView, u URLs, shown displays) *eventEntry {
+	ent := &eventEntry{e: e, arts: articlesOf(arts), reps: articlesOf(reps)}
+	ev := &ent.view
+	*ev = eventView{ID: e.ID, Title: e.Title, Date: e.Date, Mod: e.Mod, Precision: e.Precision,
+		Note: e.Note, Link: e.Link, Independent: e.Independent,
+		Path: "events/" + e.ID + "/", Anchor: "e-" + e.ID,
+		Display: shown.of(e.Date, e.Mod), DateTime: datetime(e.Date), Reports: len(e.Sources),
+		ReportCount: reportCount(len(e.Sources), e.Independent)}
+	ev.URL = u.Path(ev.Path)
+	if e.FirstReported != "" {
+		ev.First = shown.of(e.FirstReported, "")
+	}
+	if e.LastReported != "" && e.LastReported != e.FirstReported {
+		ev.Last = shown.of(e.LastReported, "")
+	}
+	if e.Announced != "" {
+		ev.AnnouncedFor = "announced " + shortDay(e.Announced) + " for " + shortDay(e.Date)
+	}
+	if span, ok := dates.ParseSpan(e.Date); ok {
+		ev.Year = span.Start.Format("2006")
+		if span.Precision <= dates.PrecisionMonth {
+			ev.Month = span.Start.Format("2006-01")
+		}
+	}
+	keys := map[string]bool{}
+	inferred := false
+	ent.mentions = make([]mentionView, len(e.Mentions))
+	for k, m := range e.Mentions {
+		setMention(&ent.mentions[k], m, arts[k], shown)
+		ent.mentions[k].hlTitle = ent.mentions[k].Display + " (" + m.Rule + ")"
+		if a := arts[k]; a != nil && !keys[a.SourceKey] {
+			keys[a.SourceKey] = true
+			ev.SourceKeys = append(ev.SourceKeys, a.SourceKey)
+		}
+		inferred = inferred || m.AnchorInferred
+	}
+	sort.Strings(ev.SourceKeys)
+	moved := false
+	for _, cf := range e.Conflicts {
+		moved = moved || cf.Moved
+	}
+	flags := map[string]bool{}
+	for _, f := range e.Flags {
+		flags[f] = true
+	}
+	flags["key"] = flags["key"] || e.Key
+	flags["conflict"] = flags["conflict"] || len(e.Conflicts) > 0 && !moved
+	flags["moved"] = flags["moved"] || moved
+	flags["inferred-date"] = flags["inferred-date"] || inferred
+	flags["single-source"] = flags["single-source"] || !e.Manual && (e.Independent == 1 || e.Independent == 0 && len(e.Sources) == 1)
+	flags["manual"] = flags["manual"] || e.Manual
+	for _, f := range flagOrder {
+		if flags[f] {
+			ev.Flags = append(ev.Flags, f)
+			delete(flags, f)
+		}
+	}
+	var rest []string
+	for f, on := range flags {
+		if on {
+			rest = append(rest, f)
+		}
+	}
+	sort.Strings(rest)
+	ev.Flags = append(ev.Flags, rest...)
+	return ent
+}
+
+// articlesOf are the articles of views, nil for none.
+func articlesOf(avs []*articleView) []*timeline.Article {
+	out := make([]*timeline.Article, len(avs))
+	for i, av := range avs {
+		if av != nil {
+			out[i] = av.Article
+		}
+	}
+	return out
+}
+
+// unplaced makes the views of the phrases not placed on the calendar,
+// with a cache reusing those of an article whose phrases and article
+// are the same (they come in article order).
+func (s *siteView) unplaced(ums []timeline.Mention, byID map[string]*articleView, u URLs, shown displays, cache *Cache) {
+	var kept map[string]*unplacedEntry
+	if cache != nil {
+		kept = map[string]*unplacedEntry{}
+	}
+	for i := 0; i < len(ums); {
+		j := i + 1
+		for j < len(ums) && ums[j].Article == ums[i].Article {
+			j++
+		}
+		run := ums[i:j]
+		av := byID[run[0].Article]
+		var a *timeline.Article
+		if av != nil {
+			a = av.Article
+		}
+		var mvs []mentionView
+		if cache != nil {
+			key := run[0].Article
+			for k := 1; kept[key] != nil; k++ {
+				key = eventKey(run[0].Article, k)
+			}
+			ent := cache.unplaced[key]
+			if ent == nil || ent.art != a || !slices.Equal(ent.ms, run) {
+				ent = &unplacedEntry{art: a, ms: run, mentions: newUnplaced(run, av, shown)}
+			}
+			kept[key] = ent
+			mvs = slices.Clone(ent.mentions)
+		} else {
+			mvs = newUnplaced(run, av, shown)
+		}
+		for k := range mvs {
+			mv := &mvs[k]
+			mv.Article = av
+			if av == nil {
+				s.Unplaced = append(s.Unplaced, mv)
+				continue
+			}
+			if len(av.Unplaced) == 0 {
+				s.UnplacedArticles = append(s.UnplacedArticles, av)
+			}
+			av.Unplaced = append(av.Unplaced, mv)
+			if len(av.UnplacedSample) < 3 && !slices.Contains(av.UnplacedSample, mv.Phrase) {
+				av.UnplacedSample = append(av.UnplacedSample, mv.Phrase)
+			}
+		}
+		i = j
+	}
+	if cache != nil {
+		cache.unplaced = kept
+	}
+}
+
+// newUnplaced makes the views of phrases of one article not placed on
+// the calendar, but for their Article.
+func newUnplaced(ms []timeline.Mention, av *articleView, shown displays) []mentionView {
+	mvs := make([]mentionView, len(ms))
+	for k, m := range ms {
+		setMention(&mvs[k], m, av, shown)
+		mvs[k].hlTitle = "not placed on the calendar: " + m.Value
+	}
+	return mvs
+}
+
+// setMention sets the view of m, of the article a (nil when unknown),
+// but for its Article and Event.
+func setMention(mv *mentionView, m timeline.Mention, a *articleView, shown displays) {
+	*mv = mentionView{Mention: m, Sentence: m.Sentence, Value: m.Value, Rule: m.Rule, Tense: m.Tense,
 		Anchor: m.Anchor, Note: m.Note, AnchorInferred: m.AnchorInferred,
-		Article: a, Display: shown.of(m.Value, m.Mod)}
+		Display: shown.of(m.Value, m.Mod)}
 	if m.Anchor != "" {
 		mv.AnchorDisplay = shown.of(m.Anchor, "")
 	}
@@ -568,10 +796,10 @@ func newMention(m timeline.Mention, a *articleView, u URLs, shown displays) *men
 	} else {
 		mv.Before = m.Sentence
 	}
+	mv.anchorID = mentionID(m.Start)
 	if a != nil {
-		mv.ArticleHref = a.URL + "#" + mentionID(m.Start)
+		mv.ArticleHref = a.URL + "#" + mv.anchorID
 	}
-	return mv
 }
 
 // displays keeps dates.Display of each value and modifier a site's

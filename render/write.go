@@ -66,7 +66,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	if err != nil {
 		return Result{}, err
 	}
-	s := newSite(c, u)
+	s := newSite(c, u, nil)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer}
 
 	// The exports read only c: one goroutine encodes them, in order,
@@ -424,7 +424,7 @@ func (r *run) items(events []*eventView) error {
 }
 
 func fixHref(m *mentionView) {
-	if m.Article != nil && !m.Article.anchors[mentionID(m.Start)] {
+	if m.Article != nil && !m.Article.anchors[m.anchorID] {
 		m.ArticleHref = m.Article.URL
 	}
 }

@@ -133,3 +133,41 @@ func BenchmarkRender1000(b *testing.B) {
 	b.ReportMetric(float64(res.Files), "files")
 	b.ReportMetric(float64(len(c.Events)), "events")
 }
+
+// BenchmarkNewSite1000 is the part of BenchmarkServeRebuild1000 after
+// the merge: render.NewSite after one article of the 1,000-article site
+// is saved, with the cache `timeline serve` keeps (the build is not
+// timed).
+func BenchmarkNewSite1000(b *testing.B) {
+	site, files := benchSite(b, 1000)
+	path := files[len(files)/2]
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	inc := timeline.NewIncremental(site)
+	var cache render.Cache
+	opts := render.Options{BaseURL: "/", SiteDir: site}
+	c, err := inc.Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := render.NewSite(c, opts, &cache); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		if err := os.WriteFile(path, edited(src, i+1), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		inc.Invalidate(path)
+		if c, err = inc.Build(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := render.NewSite(c, opts, &cache); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

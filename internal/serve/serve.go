@@ -46,7 +46,7 @@ type Server struct {
 	log      io.Writer
 	debounce time.Duration
 	inc      *timeline.Incremental
-	bodies   render.Bodies // article bodies kept from build to build
+	cache    render.Cache // what the renderer keeps from build to build
 	watch    *watcher
 
 	mu       sync.Mutex
@@ -105,7 +105,7 @@ func (s *Server) Rebuild(changed ...string) {
 	if err == nil {
 		// Pages are rendered as they are asked for (see render.Site);
 		// until this build is put in service, the previous one is served.
-		site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.bodies)
+		site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
 	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 

@@ -1,0 +1,179 @@
+package render
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/timeline-news/timeline/internal/corpusgen"
+	"github.com/timeline-news/timeline/timeline"
+)
+
+// TestCacheEdits renders a generated site through one Cache after each
+// of a series of edits, built as `timeline serve` builds them
+// (timeline.Incremental, which hands unchanged articles on as they
+// were), and compares the files with those WriteTo writes from nothing.
+func TestCacheEdits(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 60, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	inc := timeline.NewIncremental(dir)
+	opts := Options{BaseURL: "/", SiteDir: dir}
+	var cache Cache
+	build := func() *timeline.Chronology {
+		t.Helper()
+		c, err := inc.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	c := build()
+	if _, err := NewSite(c, opts, &cache); err != nil {
+		t.Fatal(err)
+	}
+	file := func(a *timeline.Article) string { return filepath.Join(dir, filepath.FromSlash(a.File)) }
+	edit := func(a *timeline.Article, f func([]byte) []byte) {
+		t.Helper()
+		src, err := os.ReadFile(file(a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file(a), f(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		inc.Invalidate(file(a))
+	}
+	steps := []struct {
+		name string
+		do   func(c *timeline.Chronology)
+	}{
+		{"a paragraph added", func(c *timeline.Chronology) {
+			edit(c.Articles[5], func(b []byte) []byte {
+				return append(b, "\n\nThe talks resumed on Monday, officials said, a week after the vote in Geneva.\n"...)
+			})
+		}},
+		{"another paragraph", func(c *timeline.Chronology) {
+			edit(c.Articles[5], func(b []byte) []byte {
+				return append(b, "\n\nOn August 3, 2025, Maria Lopez met Putin in Anchorage.\n"...)
+			})
+		}},
+		{"source renamed", func(c *timeline.Chronology) {
+			edit(c.Articles[9], func(b []byte) []byte { return []byte(replaceSource(string(b), "A New Wire")) })
+		}},
+		{"article removed", func(c *timeline.Chronology) {
+			if err := os.Remove(file(c.Articles[12])); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"article added", func(c *timeline.Chronology) {
+			src, err := os.ReadFile(file(c.Articles[20]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "content", "zz-copy.md"), src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"text cut", func(c *timeline.Chronology) {
+			edit(c.Articles[30], func(b []byte) []byte { return b[:len(b)*2/3] })
+		}},
+		{"nothing", func(*timeline.Chronology) {}},
+	}
+	for _, st := range steps {
+		st.do(c)
+		c = build()
+		var fresh []string
+		site, err := NewSite(c, opts, &cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh = onePerKind(site.Names())
+		for _, a := range c.Articles[:40] {
+			fresh = append(fresh, "articles/"+a.ID+"/index.html")
+		}
+		t.Run(st.name, func(t *testing.T) { sameFiles(t, c, opts, &cache, fresh) })
+	}
+}
+
+// replaceSource sets the source of an article's front matter.
+func replaceSource(src, source string) string {
+	var out []byte
+	for _, line := range slices.Collect(func(yield func(string) bool) {
+		start := 0
+		for i := 0; i < len(src); i++ {
+			if src[i] == '\n' {
+				if !yield(src[start : i+1]) {
+					return
+				}
+				start = i + 1
+			}
+		}
+		yield(src[start:])
+	}) {
+		if len(line) > 6 && line[:6] == "source" {
+			line = fmt.Sprintf("source = %q\n", source)
+		}
+		out = append(out, line...)
+	}
+	return string(out)
+}
+
+// TestNameIndex checks that a nameIndex updated through a series of
+// sites gives what eventNames gives for each.
+func TestNameIndex(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 80, Seed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	all := buildDir(t, dir).Events
+	extra := []*timeline.Event{
+		{ID: "x1", Mentions: []timeline.Mention{{Sentence: "Kowalski met Anna Kowalski in Gdansk on Monday."}}},
+		{ID: "x2", Mentions: []timeline.Mention{{Sentence: "Gdansk hosted Zbigniew Brzezinski."}, {Sentence: "Brzezinski left."}}},
+		{ID: "x3", Mentions: []timeline.Mention{{Sentence: "Later the Brzezinski team flew to Gdansk."}}},
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var x nameIndex
+	kept := map[*timeline.Event]*entryNames{}
+	for round := range 12 {
+		var events []*timeline.Event
+		for _, e := range append(slices.Clone(all), extra...) {
+			if r.IntN(4) > 0 || round == 0 {
+				events = append(events, e)
+			}
+		}
+		seen := map[string]*sentenceNames{}
+		var entries, added, gone []*entryNames
+		now := map[*timeline.Event]*entryNames{}
+		for _, e := range events {
+			en := kept[e]
+			if en == nil {
+				n := newEntryNames(e, seen)
+				en = &n
+				added = append(added, en)
+			}
+			now[e] = en
+			entries = append(entries, en)
+		}
+		for e, en := range kept {
+			if now[e] == nil {
+				gone = append(gone, en)
+			}
+		}
+		kept = now
+		perEvent, names := x.update(entries, added, gone)
+		want := eventNames(events)
+		if !slices.Equal(names, want.all) {
+			t.Fatalf("round %d: names %q, want %q", round, names, want.all)
+		}
+		for i := range events {
+			if !slices.Equal(perEvent[i], want.perEvent[i]) {
+				t.Fatalf("round %d: event %s: names %q, want %q", round, events[i].ID, perEvent[i], want.perEvent[i])
+			}
+		}
+	}
+}
