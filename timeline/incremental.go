@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 )
 
@@ -89,7 +88,11 @@ func (b *Incremental) Invalidate(names ...string) {
 // Build loads the configuration, re-reads the articles that changed
 // since the last Build, and merges and checks the whole site. It fails
 // only when LoadSite would: no such folder, or a bad config.toml.
-func (b *Incremental) Build() (*Chronology, error) {
+// The options are LoadSite's: WithStats records the stages of this
+// build ("load" counts the files checked, "resolve" the articles
+// resolved again), Workers sets the parallelism.
+func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
+	o := newOptions(opts)
 	info, err := os.Stat(b.dir)
 	if err != nil {
 		return nil, fmt.Errorf("site folder: %w", err)
@@ -102,22 +105,33 @@ func (b *Incremental) Build() (*Chronology, error) {
 		return nil, err
 	}
 	b.Stats = IncrementalStats{}
-	rels, warnings := contentFiles(b.dir)
-	b.Stats.Files = len(rels)
+	var rels []string
+	var warnings []Problem
 	// Files are checked, and read and parsed when changed, on every
 	// core; each result is kept at its file's index and the rest is done
 	// in file order, so the output does not depend on the parallelism.
-	workers := runtime.GOMAXPROCS(0)
 	type loaded struct {
 		cf     *cachedFile
 		parsed bool
 		err    error
 	}
-	res := make([]loaded, len(rels))
-	forEach(len(rels), workers, func(i int) {
-		r := &res[i]
-		r.cf, r.parsed, r.err = b.load(rels[i], b.files[rels[i]])
+	var res []loaded
+	o.stats.Measure("load", "files", func() (int, int64) {
+		rels, warnings = contentFiles(b.dir)
+		res = make([]loaded, len(rels))
+		forEach(len(rels), o.workers, func(i int) {
+			r := &res[i]
+			r.cf, r.parsed, r.err = b.load(rels[i], b.files[rels[i]])
+		})
+		var n int64
+		for _, r := range res {
+			if r.parsed {
+				n += int64(len(r.cf.src))
+			}
+		}
+		return len(rels), n
 	})
+	b.Stats.Files = len(rels)
 	files := make(map[string]*cachedFile, len(rels))
 	var kept, resolve []*cachedFile // kept: the site's articles, in file order
 	ids := map[string]bool{}
@@ -153,12 +167,15 @@ func (b *Incremental) Build() (*Chronology, error) {
 	}
 	b.files = files
 	b.Stats.Resolved = len(resolve)
-	forEach(len(resolve), workers, func(i int) {
-		cf := resolve[i]
-		InferPublished(cf.article)
-		cf.mentions = ResolveArticle(cf.article)
-		cf.id = cf.article.ID
-		cf.resolved = true
+	o.stats.Measure("resolve", "articles", func() (int, int64) {
+		forEach(len(resolve), o.workers, func(i int) {
+			cf := resolve[i]
+			InferPublished(cf.article)
+			cf.mentions = ResolveArticle(cf.article)
+			cf.id = cf.article.ID
+			cf.resolved = true
+		})
+		return len(resolve), 0
 	})
 	// the site's articles and mentions, in file order, each slice made
 	// at its size (a site's mentions are megabytes: growing them by
@@ -175,7 +192,6 @@ func (b *Incremental) Build() (*Chronology, error) {
 	}
 	// The same stages as Build after resolving; TestIncremental checks
 	// that the result is Build's.
-	o := newOptions(nil)
 	o.merge = &b.merge
 	c := assemble(cfg, articles, mentions, warnings, o)
 	return c, nil

@@ -70,13 +70,24 @@ func TestIncremental(t *testing.T) {
 
 	step := func(name string, parsed, resolved int) {
 		t.Helper()
-		c, err := b.Build()
+		var st timeline.Stats
+		c, err := b.Build(timeline.WithStats(&st))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		sameChronology(t, c, fullBuild(t, dir))
 		if b.Stats.Parsed != parsed || b.Stats.Resolved != resolved {
 			t.Errorf("%s: parsed %d, resolved %d; want %d, %d", name, b.Stats.Parsed, b.Stats.Resolved, parsed, resolved)
+		}
+		// the stages as Build's, with what this build worked through
+		var got []string
+		for _, s := range st.Stages {
+			got = append(got, fmt.Sprintf("%s %d %s", s.Name, s.Items, s.Unit))
+		}
+		want := []string{fmt.Sprintf("load %d files", b.Stats.Files), fmt.Sprintf("resolve %d articles", resolved),
+			fmt.Sprintf("merge %d mentions", len(c.Unplaced)+mentionsIn(c)), fmt.Sprintf("check %d events", len(c.Events))}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: stages %q, want %q", name, got, want)
 		}
 	}
 	step("first build", 12, 12)
@@ -283,4 +294,13 @@ func TestIncrementalGenerated(t *testing.T) {
 	step("article broken")
 	writeFile(t, filepath.Join(dir, "config.toml"), read(filepath.Join(dir, "config.toml"))+"\n[[event]]\nid = \"no-such-event\"\nhide = true\n")
 	step("curation added")
+}
+
+// mentionsIn counts the mentions of c's events.
+func mentionsIn(c *timeline.Chronology) int {
+	n := 0
+	for _, ev := range c.Events {
+		n += len(ev.Mentions)
+	}
+	return n
 }

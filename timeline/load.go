@@ -195,6 +195,18 @@ func (w *contentWalker) walk(path, rel string, stack []os.FileInfo) {
 				}
 				continue
 			}
+		} else if !e.IsDir() {
+			// The folder listing tells a file's type: a plain file
+			// needs no stat of its own (a 1,000-article site: 1,000
+			// fewer system calls on every rebuild of serve).
+			switch {
+			case !isMD:
+			case !e.Type().IsRegular():
+				w.problem(r, "not a regular file, skipped")
+			default:
+				w.files = append(w.files, r)
+			}
+			continue
 		} else if info, err = e.Info(); err != nil {
 			w.problem(r, "cannot read: "+ioCause(err))
 			continue

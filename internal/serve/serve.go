@@ -20,6 +20,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,12 +101,16 @@ func New(opts Options) (*Server, error) {
 func (s *Server) Rebuild(changed ...string) {
 	start := time.Now() // for the terminal line only
 	s.inc.Invalidate(changed...)
-	c, err := s.inc.Build()
+	var stats timeline.Stats // for the terminal line only
+	c, err := s.inc.Build(timeline.WithStats(&stats))
 	var site *render.Site
 	if err == nil {
 		// Pages are rendered as they are asked for (see render.Site);
 		// until this build is put in service, the previous one is served.
-		site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
+		stats.Measure("render", "pages", func() (int, int64) {
+			site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
+			return 0, 0
+		})
 	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 
@@ -128,8 +133,8 @@ func (s *Server) Rebuild(changed ...string) {
 		fmt.Fprintf(s.log, "warning: %v\n", w)
 	}
 	st := s.inc.Stats
-	fmt.Fprintf(s.log, "built %d articles (%d re-read, %d re-resolved), %d events, %d pages in %s\n",
-		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), site.Pages(), took)
+	fmt.Fprintf(s.log, "built %d articles (%d re-read, %d re-resolved), %d events, %d pages in %s (%s)\n",
+		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), site.Pages(), took, stageTimes(&stats))
 }
 
 // current returns the last good build, nil before one.
@@ -197,4 +202,17 @@ func (s *Server) stopStreams() {
 func (s *Server) Close() error {
 	s.stopStreams()
 	return s.watch.close()
+}
+
+// stageTimes is the stages' wall times in one line:
+// "load 2ms, resolve 1ms, merge 61ms, check 9ms, render 20ms".
+func stageTimes(s *timeline.Stats) string {
+	var b strings.Builder
+	for i, st := range s.Stages {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %s", st.Name, st.Wall.Round(100*time.Microsecond))
+	}
+	return b.String()
 }
