@@ -204,13 +204,17 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 	workers := runtime.GOMAXPROCS(0)
 	const chunk = 4096
 	nchunk := (len(mentions) + chunk - 1) / chunk
+	// (each value parsed once: spans[j] is mention j's when placed[j])
 	placed := make([]bool, len(mentions))
+	spans := make([]dates.Span, len(mentions))
 	counts := make([]int, nchunk)
 	forEach(nchunk, workers, func(k int) {
 		for j := k * chunk; j < min(len(mentions), (k+1)*chunk); j++ {
 			mn := &mentions[j]
-			_, ok := dates.ParseSpan(mn.Value)
-			placed[j] = ok && (mn.Type == string(dates.TypeDate) || mn.Type == string(dates.TypeTime))
+			if mn.Type != string(dates.TypeDate) && mn.Type != string(dates.TypeTime) {
+				continue
+			}
+			spans[j], placed[j] = dates.ParseSpan(mn.Value)
 			if placed[j] {
 				counts[k]++
 			}
@@ -236,7 +240,7 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 				ui++
 				continue
 			}
-			span, _ := dates.ParseSpan(mn.Value)
+			span := spans[j]
 			if mn.Article != lastArt || ai < 0 {
 				var ok bool
 				if ai, ok = m.artIndex[mn.Article]; !ok {
