@@ -389,8 +389,10 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 	toks := make([][]tok, len(sents))
 	segs := make([][][2]int, len(sents))
 	var entries []*sentEntry // what a cache keeps of each sentence
+	var hit []bool           // the sentences the cache had
 	if m.cache != nil {
 		entries = make([]*sentEntry, len(sents))
+		hit = make([]bool, len(sents))
 	}
 	chunks := (len(sents) + candChunk - 1) / candChunk
 	// each worker interns keys in its own table; the ids are made
@@ -434,10 +436,12 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 			n0 := len(arena)
 			if m.cache != nil {
 				if e := m.cache.old.sents[s]; e != nil {
+					// keys as the cache's ids (see keyDict), made ranks below
 					for _, t := range e.toks {
-						arena = append(arena, tok{key: intern(t.key), start: t.start, end: t.end, name: t.name, verb: t.verb, idSkip: t.idSkip})
+						arena = append(arena, tok{key: t.key, start: t.start, end: t.end, name: t.name, verb: t.verb, idSkip: t.idSkip})
 					}
 					toks[i] = arena[n0:len(arena):len(arena)]
+					hit[i] = true
 					segs[i] = e.segs
 					for _, w := range e.solo {
 						r.solo[w] = true
@@ -473,38 +477,47 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 			if entries != nil {
 				e := &sentEntry{segs: segs[i], solo: slices.Clone(solo), persons: slices.Clone(persons)}
 				e.toks = make([]cachedTok, len(r.buf))
-				for j, t := range r.buf {
+				for j := range r.buf {
 					at := toks[i][j]
-					e.toks[j] = cachedTok{key: t.Key, start: at.start, end: at.end, name: at.name, verb: at.verb, idSkip: at.idSkip}
+					// the key's id is the reader's for now (see below)
+					e.toks[j] = cachedTok{key: at.key, start: at.start, end: at.end, name: at.name, verb: at.verb, idSkip: at.idSkip}
 				}
 				entries[i] = e
 			}
 		}
 	})
-	// every key in string order; each reader's ids mapped to its rank
-	var all []string
-	for w := range readers {
-		all = append(all, readers[w].keys...)
-	}
-	slices.Sort(all)
-	all = slices.Compact(all)
-	m.keys = all
-	remap := make([][]int32, workers)
-	for w := range readers {
-		remap[w] = make([]int32, len(readers[w].keys))
-		for local, k := range readers[w].keys {
-			rank, _ := slices.BinarySearch(all, k)
-			remap[w][local] = int32(rank)
+	if m.cache != nil {
+		keys := make([][]string, workers)
+		for w := range readers {
+			keys[w] = readers[w].keys
 		}
-	}
-	forEach(chunks, workers, func(k int) {
-		re := remap[chunkReader[k]]
-		for i := k * candChunk; i < min(len(sents), (k+1)*candChunk); i++ {
-			for j := range toks[i] {
-				toks[i][j].key = re[toks[i][j].key]
+		m.rankCachedKeys(toks, entries, hit, keys, chunkReader, workers)
+	} else {
+		// every key in string order; each reader's ids mapped to its rank
+		var all []string
+		for w := range readers {
+			all = append(all, readers[w].keys...)
+		}
+		slices.Sort(all)
+		all = slices.Compact(all)
+		m.keys = all
+		remap := make([][]int32, workers)
+		for w := range readers {
+			remap[w] = make([]int32, len(readers[w].keys))
+			for local, k := range readers[w].keys {
+				rank, _ := slices.BinarySearch(all, k)
+				remap[w][local] = int32(rank)
 			}
 		}
-	})
+		forEach(chunks, workers, func(k int) {
+			re := remap[chunkReader[k]]
+			for i := k * candChunk; i < min(len(sents), (k+1)*candChunk); i++ {
+				for j := range toks[i] {
+					toks[i][j].key = re[toks[i][j].key]
+				}
+			}
+		})
+	}
 	// the names of all sentences (a union: the order does not matter)
 	m.solo, m.persons = map[string]bool{}, map[string]bool{}
 	for w := range readers {

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"maps"
+	"slices"
 	"sync"
 )
 
@@ -19,6 +20,31 @@ import (
 type MergeCache struct {
 	mu   sync.Mutex
 	data *mergeCacheData
+	dict keyDict // the ids of the keys of data's sentences
+}
+
+// keyDict gives every key a merge has read an id of its own, which stays
+// the key's from merge to merge, so that the words of a sentence read
+// before are kept as ids (cachedTok) and a merge turns them into its
+// ranks with no lookup by string. Keys are only ever added; the cache
+// starts afresh when most of them are no longer used (see MergeAll).
+type keyDict struct {
+	ids  map[string]int32
+	keys []string // by id
+}
+
+// intern returns k's id, giving it the next one if it has none.
+func (d *keyDict) intern(k string) int32 {
+	id, ok := d.ids[k]
+	if !ok {
+		if d.ids == nil {
+			d.ids = map[string]int32{}
+		}
+		id = int32(len(d.keys))
+		d.ids[k] = id
+		d.keys = append(d.keys, k)
+	}
+	return id
 }
 
 // mergeCacheData is what one merge leaves for the next. It is never
@@ -38,9 +64,10 @@ type sentEntry struct {
 	solo, persons []string // see nameReader
 }
 
-// cachedTok is a tok whose key is a string, as ids change from merge to merge.
+// cachedTok is a tok whose key is the cache's id of it (see keyDict):
+// the ids of a merge, ranks in key order, change from merge to merge.
 type cachedTok struct {
-	key                string
+	key                int32
 	start, end         int32
 	name, verb, idSkip bool
 }
@@ -57,8 +84,14 @@ func (c *MergeCache) MergeAll(articles []*Article, mentions []Mention, cfg Confi
 		c.data = &mergeCacheData{}
 	}
 	next := &mergeCacheData{}
-	r := mergeAll(articles, mentions, cfg, &cacheUse{old: c.data, next: next})
+	u := &cacheUse{old: c.data, next: next, dict: &c.dict}
+	r := mergeAll(articles, mentions, cfg, u)
 	c.data = next
+	if len(c.dict.keys) > 2*u.used+dictSlack {
+		// Most ids are of keys no sentence uses any more: start afresh
+		// (the next merge reads every sentence again).
+		c.data, c.dict = &mergeCacheData{}, keyDict{}
+	}
 	return r
 }
 
@@ -66,6 +99,8 @@ func (c *MergeCache) MergeAll(articles []*Article, mentions []Mention, cfg Confi
 // what this one leaves.
 type cacheUse struct {
 	old, next *mergeCacheData
+	dict      *keyDict
+	used      int // how many of dict's keys this merge's sentences use
 }
 
 // keepTitles fills next with the titles of this merge's sentences
@@ -95,3 +130,66 @@ func (u *cacheUse) titlesFor(solo, persons map[string]bool) map[titleKey]*titleI
 	}
 	return u.old.titles
 }
+
+// rankCachedKeys makes the keys of toks, a merge's sentences read with a
+// cache, ranks in key order, and sets m.keys. The toks of the sentences
+// the cache had (hit) hold the cache's ids of their keys; the others,
+// and their entries for the next merge, hold ids of the reader that
+// read them: readerKeys[w] are the keys of reader w by its ids, and
+// readerOf[k] the reader of chunk k. Those are given the cache's ids first.
+func (m *merger) rankCachedKeys(toks [][]tok, entries []*sentEntry, hit []bool, readerKeys [][]string, readerOf []int, workers int) {
+	dict := m.cache.dict
+	chunks := (len(toks) + candChunk - 1) / candChunk
+	// the readers' new keys, reader by reader (the ids never reach the
+	// output: only the order of the keys' strings does)
+	stable := make([][]int32, len(readerKeys))
+	for w, keys := range readerKeys {
+		stable[w] = make([]int32, len(keys))
+		for local, key := range keys {
+			stable[w][local] = dict.intern(key)
+		}
+	}
+	forEach(chunks, workers, func(k int) {
+		for i := k * candChunk; i < min(len(toks), (k+1)*candChunk); i++ {
+			if hit[i] {
+				continue
+			}
+			for j := range toks[i] {
+				id := stable[readerOf[k]][toks[i][j].key]
+				toks[i][j].key = id
+				entries[i].toks[j].key = id
+			}
+		}
+	})
+	// the keys used, in string order, and each id's rank among them
+	used := make([]bool, len(dict.keys))
+	for _, ts := range toks {
+		for _, t := range ts {
+			used[t.key] = true
+		}
+	}
+	var all []string
+	for id, u := range used {
+		if u {
+			all = append(all, dict.keys[id])
+		}
+	}
+	slices.Sort(all)
+	m.keys = all
+	m.cache.used = len(all)
+	rank := make([]int32, len(dict.keys))
+	for r, key := range all {
+		rank[dict.ids[key]] = int32(r)
+	}
+	forEach(chunks, workers, func(k int) {
+		for i := k * candChunk; i < min(len(toks), (k+1)*candChunk); i++ {
+			for j := range toks[i] {
+				toks[i][j].key = rank[toks[i][j].key]
+			}
+		}
+	})
+}
+
+// dictSlack is how many unused keys a cache keeps ids for, beyond as
+// many as are used, before it starts afresh (a variable for tests).
+var dictSlack = 4096
