@@ -291,7 +291,10 @@ type conflictView struct {
 func (c conflictView) More() template.HTML { return compactReports(c.Mentions[len(c.Shown):]) }
 
 type mentionView struct {
-	timeline.Mention
+	// The mention, in its event's (or the chronology's unplaced)
+	// slice, which no one changes: a pointer, as a site has hundreds of
+	// thousands of mention views and serve copies them on every build.
+	*timeline.Mention
 	// Copies of Mention fields (see above).
 	Sentence, Value, Rule, Tense, Anchor, Note string
 	AnchorInferred                             bool
@@ -662,7 +665,8 @@ func newEventEntry(e *timeline.Event, arts, reps []*articleView, u URLs, shown d
 	keys := map[string]bool{}
 	inferred := false
 	ent.mentions = make([]mentionView, len(e.Mentions))
-	for k, m := range e.Mentions {
+	for k := range e.Mentions {
+		m := &e.Mentions[k]
 		setMention(&ent.mentions[k], m, arts[k], shown)
 		ent.mentions[k].hlTitle = ent.mentions[k].Display + " (" + m.Rule + ")"
 		if a := arts[k]; a != nil && !keys[a.SourceKey] {
@@ -774,7 +778,8 @@ func (s *siteView) unplaced(ums []timeline.Mention, byID map[string]*articleView
 // the calendar, but for their Article.
 func newUnplaced(ms []timeline.Mention, av *articleView, shown displays) []mentionView {
 	mvs := make([]mentionView, len(ms))
-	for k, m := range ms {
+	for k := range ms {
+		m := &ms[k]
 		setMention(&mvs[k], m, av, shown)
 		mvs[k].hlTitle = "not placed on the calendar: " + m.Value
 	}
@@ -783,7 +788,7 @@ func newUnplaced(ms []timeline.Mention, av *articleView, shown displays) []menti
 
 // setMention sets the view of m, of the article a (nil when unknown),
 // but for its Article and Event.
-func setMention(mv *mentionView, m timeline.Mention, a *articleView, shown displays) {
+func setMention(mv *mentionView, m *timeline.Mention, a *articleView, shown displays) {
 	*mv = mentionView{Mention: m, Sentence: m.Sentence, Value: m.Value, Rule: m.Rule, Tense: m.Tense,
 		Anchor: m.Anchor, Note: m.Note, AnchorInferred: m.AnchorInferred,
 		Display: shown.of(m.Value, m.Mod)}
