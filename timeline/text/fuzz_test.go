@@ -68,5 +68,23 @@ func FuzzFromMarkdown(f *testing.F) {
 		}
 		checkSpans(t, out, Sentences(out))
 		checkOffsets(t, src)
+		checkPlain(t, src)
 	})
+}
+
+// checkPlain checks that Plain, which writes runs straight into its
+// text, gives the text Walk's runs make, each at its offset.
+func checkPlain(t *testing.T, src []byte) {
+	t.Helper()
+	doc := Parse(src)
+	var b strings.Builder
+	Walk(doc, src, func(r Run) {
+		for b.Len() < r.Offset {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r.Value)
+	})
+	if got := Plain(doc, src); got != b.String() {
+		t.Fatalf("Plain(%q) = %q, the runs of Walk make %q", src, got, b.String())
+	}
 }

@@ -57,16 +57,15 @@ func Offsets(doc ast.Node, src []byte, fn func(n ast.Node, offset int)) {
 	w.walk(doc)
 }
 
-// Plain returns the plain text of a parsed document.
+// Plain returns the plain text of a parsed document: the runs Walk
+// gives, each at its offset.
 func Plain(doc ast.Node, src []byte) string {
 	var b strings.Builder
 	b.Grow(len(src)) // the text is about as long as its Markdown: one allocation, not a dozen
-	Walk(doc, src, func(r Run) {
-		for b.Len() < r.Offset {
-			b.WriteByte('\n') // the gap is a BlockSeparator
-		}
-		b.WriteString(r.Value)
-	})
+	// The runs are written straight into b (a run with nothing to
+	// resolve is copied from src), not made as strings first.
+	w := walker{src: src, out: &b}
+	w.walk(doc)
 	return b.String()
 }
 
@@ -79,6 +78,7 @@ type walker struct {
 	src     []byte
 	fn      func(Run)
 	at      func(ast.Node, int) // instead of fn, for Offsets
+	out     *strings.Builder    // instead of fn, for Plain
 	offset  int
 	inBlock bool // a run has been written in the current block
 	blocks  int  // blocks written so far
@@ -91,6 +91,36 @@ func (w *walker) emitLen(n ast.Node, s string, size int) {
 	if size == 0 {
 		return
 	}
+	w.place()
+	switch {
+	case w.at != nil:
+		w.at(n, w.offset)
+	case w.out != nil:
+		w.pad()
+		w.out.WriteString(s)
+	default:
+		w.fn(Run{Node: n, Value: s, Offset: w.offset})
+	}
+	w.offset += size
+}
+
+// emitPlain writes v, which has nothing for decode to resolve, and a
+// space after it when brk, as emit(n, decode(v)+" ") would (Plain only).
+func (w *walker) emitPlain(v []byte, brk bool) {
+	if len(v) == 0 && !brk {
+		return
+	}
+	w.place()
+	w.pad()
+	w.out.Write(v)
+	if brk {
+		w.out.WriteByte(' ')
+	}
+	w.offset += len(v) + b2i(brk)
+}
+
+// place starts a block before the first run written in it.
+func (w *walker) place() {
 	if !w.inBlock {
 		if w.blocks > 0 {
 			w.offset += len(BlockSeparator)
@@ -98,12 +128,13 @@ func (w *walker) emitLen(n ast.Node, s string, size int) {
 		w.inBlock = true
 		w.blocks++
 	}
-	if w.at != nil {
-		w.at(n, w.offset)
-	} else {
-		w.fn(Run{Node: n, Value: s, Offset: w.offset})
+}
+
+// pad writes the block separator the offset has moved past (Plain only).
+func (w *walker) pad() {
+	for w.out.Len() < w.offset {
+		w.out.WriteByte('\n')
 	}
-	w.offset += size
 }
 
 func (w *walker) walk(n ast.Node) {
@@ -113,6 +144,10 @@ func (w *walker) walk(n ast.Node) {
 		brk := n.SoftLineBreak() || n.HardLineBreak()
 		if w.at != nil && plainText(v) {
 			w.emitLen(n, "", len(v)+b2i(brk))
+			return
+		}
+		if w.out != nil && plainText(v) {
+			w.emitPlain(v, brk)
 			return
 		}
 		s := decode(v)

@@ -46,6 +46,8 @@ func TestWalkOffsets(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no runs")
 	}
+	checkPlain(t, src)
+	checkPlain(t, []byte("A line\nbroken  \nhard, \\*escaped\\* &amp; `code`\n\n\n- item\n\n  more\n\n```\nblock\n```\n"))
 }
 
 func TestSentences(t *testing.T) {
