@@ -554,35 +554,6 @@ func textFlags(text string) uint8 {
 	return f
 }
 
-// forEachWorker is forEach that also tells f which worker (0 to
-// workers-1) runs it, for per-worker scratch space. Which worker runs
-// which item varies from run to run: f's results must not depend on it.
-func forEachWorker(n, workers int, f func(w, i int)) {
-	workers = max(1, min(workers, n))
-	if workers == 1 {
-		for i := range n {
-			f(0, i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(w, i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // articleTopics returns, for each article, the keys of the names
 // (people, places, organisations) it uses in at least two of its dated
 // sentences: what the article is about. cands name their article and

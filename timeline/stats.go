@@ -197,34 +197,3 @@ func (c *counter) step() {
 	}
 	c.f(c.stage, int(c.done.Add(1)), c.total)
 }
-
-// forEach calls f(i) for every i in [0, n), on up to workers goroutines
-// at once; each call must touch only its own i. With one worker it
-// runs in order on the calling goroutine.
-func forEach(n, workers int, f func(i int)) {
-	if workers > n {
-		workers = n
-	}
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
