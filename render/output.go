@@ -49,6 +49,13 @@ type Output struct {
 	folded  map[string]string  // lower-cased name -> name, to catch case clashes
 	dirs    map[string]*folder // staging folders made or being made
 	done    bool
+	// prev lists the files of the previous build (its manifest): one
+	// that this build writes again with the same bytes is hard-linked
+	// into the staging folder (see reuse). Read-only once open.
+	prev map[string]bool
+	// perm is the permissions of the files Create makes (0o644 less
+	// the umask): a previous file is reused only with these.
+	perm fs.FileMode
 }
 
 // OutputOption configures OpenOutput.
@@ -113,9 +120,17 @@ func OpenOutput(dest string, opts ...OutputOption) (*Output, error) {
 	if err := os.Mkdir(o.staging, 0o755); err != nil {
 		return nil, fmt.Errorf("output: cannot create staging folder: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(o.staging, stagingMarker), nil, 0o644); err != nil {
+	marker := filepath.Join(o.staging, stagingMarker)
+	if err := os.WriteFile(marker, nil, 0o644); err != nil {
 		os.RemoveAll(o.staging)
 		return nil, fmt.Errorf("output: %w", err)
+	}
+	if info, err := os.Stat(marker); err == nil {
+		o.perm = info.Mode().Perm()
+	}
+	// A manifest that cannot be read reuses nothing; Commit reports it.
+	if _, err := os.Lstat(abs); err == nil {
+		o.prev, _ = readManifest(abs)
 	}
 	return o, nil
 }
@@ -236,8 +251,20 @@ func (o *Output) Dest() string { return o.dest }
 // (.timeline-*) or by Windows (CON, NUL, COM1, ...), and a name
 // written before in this build, also when it differs only in case:
 // two pages never overwrite each other.
+//
+// A file that the previous build wrote with the same bytes is not
+// written again but hard-linked from the destination into the staging
+// folder: an unchanged page then costs no new file, and removing the
+// previous site once the new one is in place frees none of its data.
 func (o *Output) WriteFile(name string, data []byte) error {
-	f, err := o.Create(name)
+	dst, err := o.stage(name)
+	if err != nil {
+		return err
+	}
+	if o.prev[name] && o.reuse(name, dst, data) {
+		return nil
+	}
+	f, err := create(name, dst)
 	if err != nil {
 		return err
 	}
@@ -255,25 +282,87 @@ func (o *Output) WriteFile(name string, data []byte) error {
 // exports too large to hold in memory. It takes the names WriteFile
 // takes; the caller writes the file and closes it.
 func (o *Output) Create(name string) (io.WriteCloser, error) {
-	if err := CheckOutputName(name); err != nil {
+	dst, err := o.stage(name)
+	if err != nil {
 		return nil, err
+	}
+	return create(name, dst)
+}
+
+// stage checks and reserves name (see WriteFile), makes its folder in
+// the staging folder, and returns the path to write it to.
+func (o *Output) stage(name string) (string, error) {
+	if err := CheckOutputName(name); err != nil {
+		return "", err
 	}
 	dir, err := o.reserve(name)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	if dir != nil {
 		dir.once.Do(func() { dir.err = mkdir(dir.path) })
 		if dir.err != nil {
-			return nil, fmt.Errorf("output %s: %w", name, dir.err)
+			return "", fmt.Errorf("output %s: %w", name, dir.err)
 		}
 	}
-	f, err := os.OpenFile(filepath.Join(o.staging, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	return filepath.Join(o.staging, filepath.FromSlash(name)), nil
+}
+
+// create makes the staged file dst of the output file name.
+func create(name, dst string) (*os.File, error) {
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("output %s: %w", name, err)
 	}
 	return f, nil
 }
+
+// reuse hard-links the previous build's file name to dst, the staging
+// path of name, when it is a regular file with the permissions Create
+// gives and exactly the bytes data. It reports whether it did; when
+// not, nothing is left at dst. Any failure (no such file, a file
+// system without hard links) just means the file is written instead.
+func (o *Output) reuse(name, dst string, data []byte) bool {
+	src := filepath.Join(o.dest, filepath.FromSlash(name))
+	info, ok := holds(src, data, o.perm)
+	if !ok || os.Link(src, dst) != nil {
+		return false
+	}
+	// What was linked must be the file compared: src could have been
+	// replaced since, or be a symbolic link, which Link does not follow.
+	if linked, err := os.Lstat(dst); err != nil || !os.SameFile(info, linked) {
+		os.Remove(dst)
+		return false
+	}
+	return true
+}
+
+// holds reports whether the file at p is a regular file with the
+// permissions perm and exactly the bytes data, and returns its info.
+func holds(p string, data []byte, perm fs.FileMode) (fs.FileInfo, bool) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Mode().Perm() != perm || info.Size() != int64(len(data)) {
+		return nil, false
+	}
+	bp := compareBuffers.Get().(*[]byte)
+	defer compareBuffers.Put(bp)
+	if cap(*bp) < len(data) {
+		*bp = make([]byte, len(data))
+	}
+	b := (*bp)[:len(data)]
+	if _, err := io.ReadFull(f, b); err != nil || !bytes.Equal(b, data) {
+		return nil, false
+	}
+	return info, true
+}
+
+// compareBuffers hold the previous files read by holds.
+var compareBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // mkdir makes the folder p and its missing parents. Most page folders
 // have their parent already, so it tries one mkdir before MkdirAll,

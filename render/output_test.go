@@ -428,3 +428,112 @@ func TestOutputKilledDuringCleanup(t *testing.T) {
 		t.Errorf("dest = %v", got)
 	}
 }
+
+// A file written again with the same bytes is the previous build's
+// file, hard-linked: a changed one, or one whose permissions the user
+// changed, is written anew.
+func TestOutputRebuildReusesUnchangedFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	first := map[string]string{"index.html": "A", "events/e/index.html": "E", "articles/a/index.html": "old", "private.html": "P"}
+	if err := build(t, dest, first); err != nil {
+		t.Fatal(err)
+	}
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	if err := os.Chmod(filepath.Join(dest, "private.html"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for name := range first {
+		before[name] = stat(name)
+	}
+	second := map[string]string{"index.html": "A", "events/e/index.html": "E", "articles/a/index.html": "new", "private.html": "P", "sources/index.html": "S"}
+	if err := build(t, dest, second); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{ManifestName: "articles/a/index.html\nevents/e/index.html\nindex.html\nprivate.html\nsources/index.html\n"}
+	for name, content := range second {
+		want[name] = content
+	}
+	if got := tree(t, dest); !reflect.DeepEqual(got, want) {
+		t.Errorf("tree =\n%v\nwant\n%v", got, want)
+	}
+	for name, reused := range map[string]bool{"index.html": true, "events/e/index.html": true, "articles/a/index.html": false, "private.html": false} {
+		if got := os.SameFile(before[name], stat(name)); got != reused {
+			t.Errorf("%s: reused %v, want %v", name, got, reused)
+		}
+	}
+	if perm := stat("private.html").Mode().Perm(); perm != stat("index.html").Mode().Perm() {
+		t.Errorf("private.html written with %v, want the permissions of a new file", perm)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
+
+// A previous file replaced by a symbolic link to a file with the same
+// bytes is not reused: the site gets a file, not the link.
+func TestOutputReuseNoSymlink(t *testing.T) {
+	dir := t.TempDir()
+	dest := filepath.Join(dir, "public")
+	if err := build(t, dest, map[string]string{"index.html": "A"}); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(dir, "outside.html")
+	if err := os.WriteFile(outside, []byte("A"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	index := filepath.Join(dest, "index.html")
+	if err := os.Remove(index); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, index); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	if err := build(t, dest, map[string]string{"index.html": "A"}); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Lstat(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.Mode().IsRegular() {
+		t.Errorf("index.html is %v, want a regular file", info.Mode())
+	}
+	if b, err := os.ReadFile(outside); err != nil || string(b) != "A" {
+		t.Errorf("outside.html = %q, %v; want it untouched", b, err)
+	}
+}
+
+// An aborted build that reused a file leaves it in the previous site.
+func TestOutputAbortAfterReuse(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := build(t, dest, map[string]string{"index.html": "A", "events/e/index.html": "E"}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, dest)
+	o, err := OpenOutput(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "events/e/index.html"} {
+		if err := o.WriteFile(name, []byte(before[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, dest); !reflect.DeepEqual(got, before) {
+		t.Errorf("after abort %v, want %v", got, before)
+	}
+	if got := siblings(t, dest); !reflect.DeepEqual(got, []string{"public"}) {
+		t.Errorf("left beside dest: %v", got)
+	}
+}
