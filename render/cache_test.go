@@ -2,10 +2,13 @@ package render
 
 import (
 	"fmt"
+	"html/template"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/timeline-news/timeline/internal/corpusgen"
@@ -175,5 +178,59 @@ func TestNameIndex(t *testing.T) {
 				t.Fatalf("round %d: event %s: names %q, want %q", round, events[i].ID, perEvent[i], want.perEvent[i])
 			}
 		}
+	}
+}
+
+// TestCacheTemplates checks that NewSite reuses the templates it
+// parsed while the theme's files and the URLs stay the same, and parses
+// them again when a theme file changes or the URLs do.
+func TestCacheTemplates(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 5, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	footer := filepath.Join(dir, "themes", "mine", "partials", "footer.html")
+	if err := os.MkdirAll(filepath.Dir(footer), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFooter := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(footer, []byte(`<footer class="mine">`+s+`</footer>`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFooter("one")
+	c, err := timeline.NewIncremental(dir).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Config.Theme = "mine"
+	var cache Cache
+	index := func(base string) (map[string]*template.Template, string) {
+		t.Helper()
+		s, err := NewSite(c, Options{BaseURL: base, SiteDir: dir}, &cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.File("index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.r.tmpls, string(b)
+	}
+	first, page := index("/")
+	if !strings.Contains(page, `<footer class="mine">one</footer>`) {
+		t.Fatalf("the theme's footer is not on the page")
+	}
+	if again, _ := index("/"); !maps.Equal(again, first) {
+		t.Errorf("the same theme files were parsed again")
+	}
+	writeFooter("two")
+	changed, page := index("/")
+	if maps.Equal(changed, first) || !strings.Contains(page, `<footer class="mine">two</footer>`) {
+		t.Errorf("a changed theme file was not parsed again")
+	}
+	if other, page := index("/repo/"); maps.Equal(other, changed) || !strings.Contains(page, `href="/repo/`) {
+		t.Errorf("other URLs did not parse the templates again")
 	}
 }

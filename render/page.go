@@ -33,6 +33,9 @@ type Site struct {
 	static map[string][]byte
 	names  []string // every file of the site, sorted
 	cache  *Cache
+	// sitemap is the pages in the order WriteTo lists them in
+	// sitemap.xml, which File makes when asked for it.
+	sitemap []page
 
 	mu        sync.Mutex
 	out       map[string][]byte // files already rendered
@@ -58,7 +61,7 @@ type renderedBody struct {
 // the Sites of successive builds of one site work out (see Cache). It
 // fails when WriteTo would fail before writing: a bad baseURL or theme.
 func NewSite(c *timeline.Chronology, opts Options, cache *Cache) (*Site, error) {
-	u, theme, tmpls, err := setup(c, opts)
+	u, theme, tmpls, err := cache.setup(c, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -88,8 +91,8 @@ func NewSite(c *timeline.Chronology, opts Options, cache *Cache) (*Site, error) 
 	for _, f := range Formats {
 		s.names = append(s.names, f.File)
 	}
-	s.out["sitemap.xml"] = sitemap(u, sitemapPaths(pages))
-	s.out["robots.txt"] = robotsTxt(u)
+	// made when asked for (see File): a browser seldom asks for them
+	s.sitemap = pages
 	s.names = append(s.names, "sitemap.xml", "robots.txt")
 	sort.Strings(s.names)
 	return s, nil
@@ -125,6 +128,10 @@ func (s *Site) File(name string) ([]byte, error) {
 	var err error
 	if p, ok := s.pages[name]; ok {
 		b, err = s.page(p)
+	} else if name == "sitemap.xml" {
+		b = sitemap(s.u, sitemapPaths(s.sitemap))
+	} else if name == "robots.txt" {
+		b = robotsTxt(s.u)
 	} else if f, ok := s.format(name); ok {
 		b, err = f.encode(s.c, s.u)
 		if err != nil {

@@ -174,15 +174,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 // site's URLs (opts.BaseURL, else config.toml's baseURL), its theme and
 // the theme's templates. It fails on a bad baseURL or theme.
 func setup(c *timeline.Chronology, opts Options) (URLs, *Theme, map[string]*template.Template, error) {
-	base := c.Config.BaseURL
-	if opts.BaseURL != "" {
-		base = opts.BaseURL
-	}
-	u, err := NewURLs(base)
-	if err != nil {
-		return URLs{}, nil, nil, fmt.Errorf("baseURL %q: %w", base, err)
-	}
-	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
+	u, theme, err := setupTheme(c, opts)
 	if err != nil {
 		return URLs{}, nil, nil, err
 	}
@@ -191,6 +183,23 @@ func setup(c *timeline.Chronology, opts Options) (URLs, *Theme, map[string]*temp
 		return URLs{}, nil, nil, err
 	}
 	return u, theme, tmpls, nil
+}
+
+// setupTheme is setup but for parsing the templates.
+func setupTheme(c *timeline.Chronology, opts Options) (URLs, *Theme, error) {
+	base := c.Config.BaseURL
+	if opts.BaseURL != "" {
+		base = opts.BaseURL
+	}
+	u, err := NewURLs(base)
+	if err != nil {
+		return URLs{}, nil, fmt.Errorf("baseURL %q: %w", base, err)
+	}
+	theme, err := LoadTheme(opts.SiteDir, c.Config.Theme)
+	if err != nil {
+		return URLs{}, nil, err
+	}
+	return u, theme, nil
 }
 
 // writePages executes and writes pages[i] for every i in order, on
