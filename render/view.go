@@ -573,8 +573,9 @@ func newSite(c *timeline.Chronology, u URLs, cache *Cache) *siteView {
 		s.First, s.Last = s.Events[0].Display, s.Events[n-1].Display
 	}
 	s.unplaced(c.Unplaced, byID, u, shown, cache)
+	var byStart []startRef
 	for _, av := range s.Articles {
-		slices.SortStableFunc(av.Mentions, func(a, b *mentionView) int { return cmp.Compare(a.Start, b.Start) })
+		byStart = sortByStart(av.Mentions, byStart)
 	}
 	evByID := make(map[string]*eventView, len(s.Events))
 	for _, ev := range s.Events {
@@ -921,4 +922,33 @@ func flagLabel(f string) string {
 		return "added by hand"
 	}
 	return strings.ReplaceAll(f, "-", " ")
+}
+
+// startRef is a mention view and its offset in its article, the key
+// sortByStart sorts by.
+type startRef struct {
+	start int
+	mv    *mentionView
+}
+
+// sortByStart sorts ms by offset in their article, stably, with buf as
+// scratch (returned for the next call). The offsets are read once into
+// buf: the comparisons then read no mention (each behind two pointers).
+func sortByStart(ms []*mentionView, buf []startRef) []startRef {
+	buf = buf[:0]
+	sorted := true
+	for _, m := range ms {
+		if n := len(buf); n > 0 && buf[n-1].start > m.Start {
+			sorted = false
+		}
+		buf = append(buf, startRef{m.Start, m})
+	}
+	if sorted {
+		return buf
+	}
+	slices.SortStableFunc(buf, func(a, b startRef) int { return cmp.Compare(a.start, b.start) })
+	for i := range buf {
+		ms[i] = buf[i].mv
+	}
+	return buf
 }
