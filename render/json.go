@@ -241,6 +241,9 @@ func writeJSON(w *jsonWriter, c *timeline.Chronology) {
 			w.strOmit("tense", m.Tense)
 			w.strOmit("note", m.Note)
 			w.close('}')
+			// A big event's mentions alone are megabytes: handed on
+			// as they come, they never grow the chunk.
+			w.flush(false)
 		}
 		w.close(']')
 		w.integer("independent", e.Independent)

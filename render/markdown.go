@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
+	"html/template"
 	"sort"
 	"strconv"
 	"sync"
@@ -30,7 +32,7 @@ type highlight struct {
 // built the plain text, so both agree on every byte. Raw HTML is
 // dropped unless unsafe. It sorts hls in place. It returns the ids of
 // the highlights it wrote.
-func renderBody(src []byte, hls []highlight, unsafe bool) ([]byte, map[string]bool, error) {
+func renderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, map[string]bool, error) {
 	doc := text.Parse(src)
 	pool := &bodyRenderers[b2i(unsafe)]
 	br, _ := pool.Get().(*bodyRenderer)
@@ -48,13 +50,14 @@ func renderBody(src []byte, hls []highlight, unsafe bool) ([]byte, map[string]bo
 	hr.hls, hr.written = hls, make(map[string]bool, len(hls))
 	defer func() { hr.hls, hr.written = nil, nil; clear(hr.offsets) }() // hold no article's nodes in the pool
 	// Rendered into the renderer's scratch buffer, then copied out at
-	// its size: the bodies of a site are held together until the pages
-	// are written.
+	// its size, as the string pages show: the bodies of a site are held
+	// together until the pages are written.
 	br.buf.Reset()
-	if err := br.md.Renderer().Render(&br.buf, src, doc); err != nil {
-		return nil, nil, err
+	br.w.Reset(&br.buf)
+	if err := br.md.Renderer().Render(&br.w, src, doc); err != nil {
+		return "", nil, err
 	}
-	return bytes.Clone(br.buf.Bytes()), hr.written, nil
+	return template.HTML(br.buf.String()), hr.written, nil
 }
 
 // bodyRenderers keep goldmark renderers with their highlighter for
@@ -67,6 +70,9 @@ type bodyRenderer struct {
 	md  goldmark.Markdown
 	hr  *highlighter
 	buf bytes.Buffer
+	// w writes into buf: goldmark wraps a writer that is not a
+	// util.BufWriter in a new bufio.Writer on every Render.
+	w bufio.Writer
 }
 
 func newBodyRenderer(unsafe bool) *bodyRenderer {

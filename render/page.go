@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"maps"
 	"slices"
@@ -52,7 +53,7 @@ type renderedBody struct {
 	src     []byte
 	hls     []highlight // as given to renderBody, before it sorts them
 	unsafe  bool
-	html    []byte
+	html    template.HTML
 	anchors map[string]bool
 }
 

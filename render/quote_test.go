@@ -73,3 +73,16 @@ func TestReporterLinksMatchTemplate(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want.String())
 	}
 }
+
+// body shows a rendered Body (and a []byte, as Body was before) as
+// markup, and refuses a string: text must not become markup.
+func TestBodyFunc(t *testing.T) {
+	for _, in := range []any{template.HTML("<p>a &amp; b</p>"), []byte("<p>a &amp; b</p>")} {
+		if got, err := body(in); err != nil || got != "<p>a &amp; b</p>" {
+			t.Errorf("body(%T) = %q, %v", in, got, err)
+		}
+	}
+	if got, err := body("<script>x</script>"); err == nil {
+		t.Errorf("body(string) = %q, want an error", got)
+	}
+}

@@ -82,7 +82,9 @@ type articleView struct {
 	// checks page.
 	Unplaced       []*mentionView
 	UnplacedSample []string
-	Body           []byte
+	// Body is the article's Markdown rendered, with its phrases marked
+	// (see renderBody); themes show it with {{body .Body}}.
+	Body template.HTML
 	// Byline is partials/byline.html executed for this article: the
 	// first cell of every evidence row it has a mention in, made once.
 	Byline template.HTML

@@ -217,7 +217,7 @@ func (r *run) writePages(pages []page, order []int) error {
 		}
 		defer pageBuffers.Put(b)
 		if p.Article != nil {
-			p.Article.Body = nil
+			p.Article.Body = ""
 		}
 		return struct{}{}, r.writePage(p, b.Bytes())
 	}, func(int, struct{}) error {
@@ -451,6 +451,20 @@ func sitemap(u URLs, paths []string) []byte {
 	return []byte(b.String())
 }
 
+// body is the template function that shows an article's rendered
+// Body: markup made by goldmark, raw HTML off unless the site opts in.
+// It takes the []byte that Body was before, and nothing else: a string
+// given by mistake must not become markup.
+func body(b any) (template.HTML, error) {
+	switch b := b.(type) {
+	case template.HTML:
+		return b, nil
+	case []byte:
+		return template.HTML(b), nil
+	}
+	return "", fmt.Errorf("body: want an article's .Body, got %T", b)
+}
+
 // funcs are the functions templates can call.
 func funcs(u URLs) template.FuncMap {
 	return template.FuncMap{
@@ -458,7 +472,7 @@ func funcs(u URLs) template.FuncMap {
 		"abs":       u.Abs,
 		"flagLabel": flagLabel,
 		"reports":   reportCount,
-		"body":      func(b []byte) template.HTML { return template.HTML(b) }, // rendered by goldmark, raw HTML off unless the site opts in
+		"body":      body,
 		"join":      strings.Join,
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
