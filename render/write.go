@@ -66,45 +66,57 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	if err != nil {
 		return Result{}, err
 	}
-	s := newSite(c, u, nil)
-	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer}
-
-	// The exports read only c: one goroutine encodes them, in order,
-	// while the pages render. A writer that can stream (Output) gets
-	// each straight into its file, a megabyte at a time; any other
-	// is handed each export when the code below is ready for it, so
-	// at most two are in memory at once.
+	// The exports read only c, and are encoded while the views are
+	// made and the pages render. A writer that can stream (Output)
+	// gets each straight into its file, a megabyte at a time, each
+	// export on its own goroutine: the biggest (timeline.json, the CSV)
+	// would otherwise still be encoding on one core after the pages.
+	// Any other writer is handed the exports in order, encoded one
+	// after the other when the code below is ready for each, so at most
+	// two are in memory at once.
 	type encoded struct {
 		b        []byte
 		err      error
 		streamed bool
 	}
 	stream, _ := w.(streamWriter)
-	exports := make(chan encoded)
+	exports := make([]chan encoded, len(Formats))
 	quit := make(chan struct{})
 	var encoding sync.WaitGroup
-	encoding.Add(1)
-	go func() {
-		defer encoding.Done()
-		for _, f := range Formats {
-			var e encoded
-			if stream != nil {
-				e.streamed = true
-				e.err = streamExport(stream, f, c, u)
-			} else {
-				e.b, e.err = f.encode(c, u)
-			}
-			select {
-			case exports <- e:
-			case <-quit:
-				return
-			}
+	if stream != nil {
+		for i, f := range Formats {
+			exports[i] = make(chan encoded, 1)
+			encoding.Add(1)
+			go func() {
+				defer encoding.Done()
+				exports[i] <- encoded{err: streamExport(stream, f, c, u), streamed: true}
+			}()
 		}
-	}()
+	} else {
+		for i := range exports {
+			exports[i] = make(chan encoded)
+		}
+		encoding.Add(1)
+		go func() {
+			defer encoding.Done()
+			for i, f := range Formats {
+				var e encoded
+				e.b, e.err = f.encode(c, u)
+				select {
+				case exports[i] <- e:
+				case <-quit:
+					return
+				}
+			}
+		}()
+	}
 	defer func() {
 		close(quit)
 		encoding.Wait()
 	}()
+
+	s := newSite(c, u, nil)
+	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer}
 
 	// Every body is rendered before any page: a page may show anything
 	// of any article (a theme's footer, a byline), and the event pages
@@ -148,8 +160,8 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			return r.res, err
 		}
 	}
-	for _, f := range Formats {
-		e := <-exports
+	for i, f := range Formats {
+		e := <-exports[i]
 		if e.err != nil {
 			return r.res, fmt.Errorf("%s: %w", f.File, e.err)
 		}
