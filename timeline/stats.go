@@ -25,6 +25,11 @@ type Stats struct {
 	// PeakSys is the most memory the Go runtime had obtained from the
 	// operating system at the end of any stage: a lower bound of peak RSS.
 	PeakSys uint64
+	// WallOnly records only each stage's wall time: no allocations and
+	// no PeakSys, whose reading stops every goroutine twice a stage
+	// (runtime.ReadMemStats). For a program that times every build, as
+	// `timeline serve` does.
+	WallOnly bool
 
 	mu sync.Mutex
 }
@@ -60,6 +65,15 @@ type ArticleTime struct {
 func (s *Stats) Measure(name, unit string, f func() (items int, bytes int64)) {
 	if s == nil {
 		f()
+		return
+	}
+	if s.WallOnly {
+		start := time.Now()
+		items, n := f()
+		wall := time.Since(start)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.Stages = append(s.Stages, StageStats{Name: name, Items: items, Unit: unit, Bytes: n, Wall: wall})
 		return
 	}
 	var before, after runtime.MemStats

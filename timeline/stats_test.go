@@ -67,6 +67,27 @@ func TestStatsMeasure(t *testing.T) {
 	}
 }
 
+// TestStatsWallOnly checks that a WallOnly Stats records the stage and
+// its time, and no memory figures.
+func TestStatsWallOnly(t *testing.T) {
+	s := &Stats{WallOnly: true}
+	s.Measure("merge", "mentions", func() (int, int64) {
+		time.Sleep(time.Millisecond)
+		_ = make([]byte, 1<<20)
+		return 7, 0
+	})
+	if len(s.Stages) != 1 {
+		t.Fatalf("got %d stages, want 1", len(s.Stages))
+	}
+	st := s.Stages[0]
+	if st.Name != "merge" || st.Items != 7 || st.Wall < time.Millisecond {
+		t.Errorf("recorded %+v", st)
+	}
+	if st.Allocs != 0 || st.AllocBytes != 0 || s.PeakSys != 0 {
+		t.Errorf("memory recorded: %+v, PeakSys %d", st, s.PeakSys)
+	}
+}
+
 func TestStatsSlowest(t *testing.T) {
 	var arts []*Article
 	var took []int

@@ -101,7 +101,7 @@ func New(opts Options) (*Server, error) {
 func (s *Server) Rebuild(changed ...string) {
 	start := time.Now() // for the terminal line only
 	s.inc.Invalidate(changed...)
-	var stats timeline.Stats // for the terminal line only
+	stats := timeline.Stats{WallOnly: true} // for the terminal line only
 	c, err := s.inc.Build(timeline.WithStats(&stats))
 	var site *render.Site
 	if err == nil {
