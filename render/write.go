@@ -269,6 +269,8 @@ type page struct {
 	NoIndex    bool
 	Event      *eventView
 	Article    *articleView
+	// r is the run rendering the page (see Partial).
+	r *run
 }
 
 // Exports are the export formats, for links.
@@ -287,6 +289,9 @@ type run struct {
 	how   partialCache[howView]
 	// timer is Options.PageTimer.
 	timer func(kind, file string) func()
+	// partials keeps the partials that are the same on every page of a
+	// kind (see page.Partial).
+	partials kindPartials
 }
 
 // partialCache is markup made by a partial, by the view it was made
@@ -328,7 +333,7 @@ var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // execute renders a page into a buffer from pageBuffers. It may run on
 // several goroutines at once.
 func (r *run) execute(p page) (*bytes.Buffer, error) {
-	p.Site = r.site
+	p.Site, p.r = r.site, r
 	t := r.tmpls[p.Kind]
 	if t == nil {
 		return nil, fmt.Errorf("theme: layouts/%s.html is missing", p.Kind)
