@@ -51,7 +51,7 @@ func TestDefaultPartialsConstant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]bool{"partials/header.html": true, "partials/footer.html": true, "partials/head.html": false} {
+	for name, want := range map[string]bool{"partials/header.html": true, "partials/footer.html": true, "partials/head-links.html": true, "partials/head.html": false} {
 		if got := kindConstant(tmpls["article"], name); got != want {
 			t.Errorf("kindConstant(%s) = %v, want %v", name, got, want)
 		}

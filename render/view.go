@@ -195,6 +195,22 @@ func (e *eventView) Evidence() template.HTML {
 	return template.HTML(b.String())
 }
 
+// EventItems is the Item of each of Events, one after the other: the
+// markup of ranging over Events for {{.Item}}, made without an action
+// per event (a report of a big site dates dozens).
+func (a *articleView) EventItems() template.HTML {
+	n := 0
+	for _, ev := range a.Events {
+		n += len(ev.Item)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, ev := range a.Events {
+		b.WriteString(string(ev.Item))
+	}
+	return template.HTML(b.String())
+}
+
 // MoreEvidence lists the reports after the first ShownReports (see
 // compactReports). Empty when every report is in the evidence table.
 func (e *eventView) MoreEvidence() template.HTML { return compactReports(e.Mentions[e.shown:]) }
