@@ -181,19 +181,36 @@ func (h *highlighter) open(w util.BufWriter, hl highlight) {
 	if !h.written[hl.ID] {
 		// Only the first piece of a phrase split across nodes gets the id.
 		h.written[hl.ID] = true
-		_, _ = w.WriteString(` id="` + hl.ID + `"`)
+		_, _ = w.WriteString(` id="`)
+		_, _ = w.WriteString(hl.ID)
+		_ = w.WriteByte('"')
 	}
 	if hl.Title != "" {
 		_, _ = w.WriteString(` title="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(hl.Title)))
+		writeEscaped(w, hl.Title)
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
 	if hl.Href != "" {
 		_, _ = w.WriteString(`<a href="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(hl.Href)))
+		writeEscaped(w, hl.Href)
 		_, _ = w.WriteString(`">`)
 	}
+}
+
+// writeEscaped writes s escaped as util.EscapeHTML escapes it, without
+// making a []byte of it first: a large site's bodies have hundreds of
+// thousands of marks.
+func writeEscaped(w util.BufWriter, s string) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if e := util.EscapeHTMLByte(s[i]); e != nil {
+			_, _ = w.WriteString(s[n:i])
+			_, _ = w.Write(e)
+			n = i + 1
+		}
+	}
+	_, _ = w.WriteString(s[n:])
 }
 
 func (h *highlighter) close(w util.BufWriter, hl highlight) {

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"testing"
 
 	"github.com/timeline-news/timeline/timeline"
+	"github.com/yuin/goldmark/util"
 )
 
 // TestQuoteMatchesTemplate checks the ready-made evidence quote against
@@ -84,5 +86,22 @@ func TestBodyFunc(t *testing.T) {
 	}
 	if got, err := body("<script>x</script>"); err == nil {
 		t.Errorf("body(string) = %q, want an error", got)
+	}
+}
+
+// writeEscaped escapes as goldmark's util.EscapeHTML, on every byte.
+func TestWriteEscaped(t *testing.T) {
+	all := make([]byte, 0, 512)
+	for c := range 256 {
+		all = append(all, 'a', byte(c))
+	}
+	for _, s := range []string{"", "plain", `Fri 15 Aug 2025 (<rule> & "x")`, "\x00é\u2028", string(all)} {
+		var b bytes.Buffer
+		w := bufio.NewWriter(&b)
+		writeEscaped(w, s)
+		w.Flush()
+		if want := util.EscapeHTML([]byte(s)); !bytes.Equal(b.Bytes(), want) {
+			t.Errorf("writeEscaped(%q) = %q, want %q", s, b.Bytes(), want)
+		}
 	}
 }
