@@ -350,6 +350,9 @@ func (s *siteView) link() (orphans []*mentionView) {
 	}
 	for _, a := range s.Articles {
 		a.hrefEsc = hrefs.escape(a, a.URL)
+		for _, m := range a.Unplaced {
+			m.quoteHref = hrefs.escape(a, m.ArticleHref)
+		}
 	}
 	return orphans
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"strconv"
 	"testing"
 
 	"github.com/timeline-news/timeline/timeline"
@@ -102,6 +103,39 @@ func TestWriteEscaped(t *testing.T) {
 		w.Flush()
 		if want := util.EscapeHTML([]byte(s)); !bytes.Equal(b.Bytes(), want) {
 			t.Errorf("writeEscaped(%q) = %q, want %q", s, b.Bytes(), want)
+		}
+	}
+}
+
+// TestUnplacedItemsMatchTemplate checks the ready-made list of a
+// report's phrases not placed against the template markup it replaces,
+// with the links escaped by link and without.
+func TestUnplacedItemsMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("u").Parse(
+		`{{range .Unplaced}}<li>‘<a href="{{.ArticleHref}}">{{.Phrase}}</a>’ <code>{{.Value}}</code></li>{{end}}`))
+	texts := []string{"", "plain", `<script>alert("x")</script>`, "a & b + c 'd' \"e\"", "nul\x00byte",
+		"bad \xff\xfe utf8", "café – “quoted”", "{{.}} ${x}"}
+	for _, url := range []string{"/articles/a-1/", "/sub path/articles/é/", `/x"onmouseover="y/`, "javascript:alert(1)//",
+		"https://example.org/a?b=c&d=<e>/"} {
+		a := &articleView{URL: url}
+		for i, tx := range texts {
+			m := &mentionView{Article: a, Phrase: tx, Value: "P" + tx, ArticleHref: url + "#m" + strconv.Itoa(i)}
+			if i == 3 {
+				m.ArticleHref = url
+			}
+			a.Unplaced = append(a.Unplaced, m)
+		}
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, a); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(a.UnplacedItems()); got != want.String() {
+			t.Errorf("url %q, before link:\n got %s\nwant %s", url, got, want.String())
+		}
+		s := &siteView{Articles: []*articleView{a}}
+		s.link()
+		if got := string(a.UnplacedItems()); got != want.String() {
+			t.Errorf("url %q, after link:\n got %s\nwant %s", url, got, want.String())
 		}
 	}
 }

@@ -211,6 +211,32 @@ func (a *articleView) EventItems() template.HTML {
 	return template.HTML(b.String())
 }
 
+// UnplacedItems lists Unplaced, an item each: the phrase linked to it
+// in the body (ArticleHref) and its value. It is the markup of ranging
+// over Unplaced for those three actions, made without them (see
+// quote.go for the escaping).
+func (a *articleView) UnplacedItems() template.HTML {
+	var b strings.Builder
+	var hrefs hrefEscaper
+	for _, m := range a.Unplaced {
+		href := m.quoteHref // set by link, when it ran
+		if href == "" {
+			if hrefs == nil {
+				hrefs = hrefEscaper{}
+			}
+			href = hrefs.escape(m.Article, m.ArticleHref)
+		}
+		b.WriteString(`<li>‘<a href="`)
+		b.WriteString(href)
+		b.WriteString(`">`)
+		escapeText(&b, m.Phrase)
+		b.WriteString(`</a>’ <code>`)
+		escapeText(&b, m.Value)
+		b.WriteString(`</code></li>`)
+	}
+	return template.HTML(b.String())
+}
+
 // MoreEvidence lists the reports after the first ShownReports (see
 // compactReports). Empty when every report is in the evidence table.
 func (e *eventView) MoreEvidence() template.HTML { return compactReports(e.Mentions[e.shown:]) }
