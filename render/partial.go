@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"sort"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -41,7 +42,7 @@ func (k *kindPartials) get(p page, name string) (template.HTML, error) {
 		return h, nil
 	}
 	if !known {
-		constant = kindConstant(t, name)
+		constant = kindConstant(r.theme.kindTrees(p.Kind), name)
 		k.mu.Lock()
 		if k.constant == nil {
 			k.constant = map[[2]string]bool{}
@@ -69,20 +70,55 @@ func (k *kindPartials) get(p page, name string) (template.HTML, error) {
 // of a kind.
 var pageConstant = map[string]bool{"Site": true, "Exports": true, "Kind": true}
 
-// kindConstant reports whether the template name of t, executed with a
-// page as its data, reads of the page only what is the same for every
+// kindConstant reports whether the template name of trees, executed
+// with a page as its data, reads of the page only what is the same for every
 // page of a kind: its Site, Exports and Kind, and what is reached from
 // them. Template functions see only their arguments, so it is enough
 // that no action names another field of the page or hands on the page
 // itself (but to a template that is itself constant). It answers false
 // when in doubt.
-func kindConstant(t *template.Template, name string) bool {
-	c := constCheck{t: t, seen: map[string]bool{}}
+func kindConstant(trees map[string]*parse.Tree, name string) bool {
+	c := constCheck{trees: trees, seen: map[string]bool{}}
 	return c.template(name)
 }
 
+// kindTrees parses the theme's templates for the layout of kind as
+// templates does, into trees of their own: html/template changes the
+// trees of the templates it executes (it adds its escapers to them the
+// first time), maybe on another goroutine, so they are not read here.
+func (t *Theme) kindTrees(kind string) map[string]*parse.Tree {
+	var partials []string
+	for p := range t.files {
+		if strings.HasPrefix(p, "partials/") && strings.HasSuffix(p, ".html") {
+			partials = append(partials, p)
+		}
+	}
+	sort.Strings(partials)
+	trees := map[string]*parse.Tree{}
+	for _, p := range append(append([]string{"layouts/baseof.html"}, partials...), "layouts/"+kind+".html") {
+		src, ok := t.files[p]
+		if !ok {
+			continue
+		}
+		tr := parse.New(p)
+		tr.Mode = parse.SkipFuncCheck
+		set := map[string]*parse.Tree{}
+		if _, err := tr.Parse(string(src), "", "", set); err != nil {
+			return nil // the templates did not parse either
+		}
+		// A later definition replaces an earlier one, unless it is
+		// empty, as text/template's AddParseTree does.
+		for name, tree := range set {
+			if old := trees[name]; old == nil || !parse.IsEmptyTree(tree.Root) {
+				trees[name] = tree
+			}
+		}
+	}
+	return trees
+}
+
 type constCheck struct {
-	t *template.Template
+	trees map[string]*parse.Tree
 	// seen are the templates checked with the page as data, or being
 	// checked (true: a template calling itself adds nothing).
 	seen map[string]bool
@@ -93,8 +129,8 @@ func (c *constCheck) template(name string) bool {
 		return ok
 	}
 	c.seen[name] = true
-	tt := c.t.Lookup(name)
-	ok := tt != nil && tt.Tree != nil && c.node(tt.Tree.Root, true)
+	tree := c.trees[name]
+	ok := tree != nil && c.node(tree.Root, true)
 	c.seen[name] = ok
 	return ok
 }

@@ -1,10 +1,10 @@
 package render
 
 import (
-	"html/template"
 	"path/filepath"
 	"strings"
 	"testing"
+	"text/template/parse"
 )
 
 func TestKindConstant(t *testing.T) {
@@ -30,12 +30,16 @@ func TestKindConstant(t *testing.T) {
 		{`{{template "site" .Article}}`, false},
 		{`{{with .Site}}x{{else}}{{.Title}}{{end}}`, false},
 	} {
-		tmpl := template.Must(template.New("t").Funcs(funcs(URLs{})).Parse(tc.src))
-		template.Must(tmpl.New("constant").Parse(`{{.Site.Title}}`))
-		template.Must(tmpl.New("self").Parse(`{{if false}}{{template "self" .}}{{end}}{{.Kind}}`))
-		template.Must(tmpl.New("uses-title").Parse(`{{.Site.Title}} {{.Title}}`))
-		template.Must(tmpl.New("site").Parse(`{{.Title}}`))
-		if got := kindConstant(tmpl, "t"); got != tc.want {
+		trees := map[string]*parse.Tree{}
+		for name, src := range map[string]string{"t": tc.src, "constant": `{{.Site.Title}}`,
+			"self": `{{if false}}{{template "self" .}}{{end}}{{.Kind}}`, "uses-title": `{{.Site.Title}} {{.Title}}`, "site": `{{.Title}}`} {
+			tr := parse.New(name)
+			tr.Mode = parse.SkipFuncCheck
+			if _, err := tr.Parse(src, "", "", trees); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := kindConstant(trees, "t"); got != tc.want {
 			t.Errorf("kindConstant(%s) = %v, want %v", tc.src, got, tc.want)
 		}
 	}
@@ -47,12 +51,8 @@ func TestDefaultPartialsConstant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpls, err := theme.templates(funcs(URLs{}))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for name, want := range map[string]bool{"partials/header.html": true, "partials/footer.html": true, "partials/head-links.html": true, "partials/head.html": false} {
-		if got := kindConstant(tmpls["article"], name); got != want {
+		if got := kindConstant(theme.kindTrees("article"), name); got != want {
 			t.Errorf("kindConstant(%s) = %v, want %v", name, got, want)
 		}
 	}
@@ -77,5 +77,27 @@ func TestPartialPerPage(t *testing.T) {
 		if got := string(w["sources/index.html"]); strings.Contains(got, tc.want) {
 			t.Errorf("footer %s: sources page has the checks page's %s", tc.footer, tc.want)
 		}
+	}
+}
+
+// A layout that defines a partial again has its own, for its kind only.
+func TestKindTreesLayoutRedefines(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, filepath.Join(dir, "themes", "mine", "layouts", "sources.html"),
+		`{{define "main"}}<p>sources</p>{{end}}{{define "partials/footer.html"}}<footer>{{.Title}}</footer>{{end}}`)
+	theme, err := LoadTheme(dir, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, want := range map[string]bool{"sources": false, "checks": true} {
+		if got := kindConstant(theme.kindTrees(kind), "partials/footer.html"); got != want {
+			t.Errorf("%s: kindConstant(footer) = %v, want %v", kind, got, want)
+		}
+	}
+	c := small(t)
+	c.Config.Theme = "mine"
+	w := writeMem(t, c, Options{SiteDir: dir})
+	if got := string(w["sources/index.html"]); !strings.Contains(got, "<footer>Sources</footer>") {
+		t.Errorf("sources page without its layout's footer:\n%s", got)
 	}
 }
