@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io/fs"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/timeline-news/timeline/internal/corpusgen"
+	"github.com/timeline-news/timeline/themes"
 	"github.com/timeline-news/timeline/timeline"
 )
 
@@ -232,5 +234,54 @@ func TestCacheTemplates(t *testing.T) {
 	}
 	if other, page := index("/repo/"); maps.Equal(other, changed) || !strings.Contains(page, `href="/repo/`) {
 		t.Errorf("other URLs did not parse the templates again")
+	}
+}
+
+// TestIndexCards checks that an index layout calling the event card
+// partial itself, as the default did before .Card, makes the same page
+// as the default's .Card.
+func TestIndexCards(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 30, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := timeline.NewIncremental(dir).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := func(theme string) string {
+		t.Helper()
+		c.Config.Theme = theme
+		s, err := NewSite(c, Options{BaseURL: "/", SiteDir: dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.File("index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	def, err := fs.ReadFile(themes.Default, "layouts/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.ReplaceAll(string(def), "{{.Card}}", `{{template "partials/event-card.html" .}}`)
+	if own == string(def) {
+		t.Fatal("the default index layout does not show .Card")
+	}
+	layout := filepath.Join(dir, "themes", "mine", "layouts", "index.html")
+	if err := os.MkdirAll(filepath.Dir(layout), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(layout, []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := index("")
+	if !strings.Contains(want, `class="event`) {
+		t.Fatal("no event card on the index page")
+	}
+	if got := index("mine"); got != want {
+		t.Errorf("the index calling the partial differs from the one showing .Card")
 	}
 }

@@ -46,6 +46,7 @@ type Site struct {
 	itemDone  map[*eventView]bool
 	cellsDone map[*eventView]bool
 	allDone   bool
+	cardsDone bool // every event's Card made
 }
 
 // renderedBody is an article body rendered for a list of highlights.
@@ -204,12 +205,30 @@ func (s *Site) prepare(p page) error {
 		if err := s.items(s.r.site.Events); err != nil {
 			return err
 		}
+		if err := s.cards(); err != nil {
+			return err
+		}
 		s.allDone = true
 		return nil
 	}
 	if p.Event != nil {
 		return s.evidence(p.Event)
 	}
+	if p.Kind == "index" {
+		return s.cards()
+	}
+	return nil
+}
+
+// cards makes the Card of every event, once (see run.cards).
+func (s *Site) cards() error {
+	if s.cardsDone {
+		return nil
+	}
+	if err := s.r.cards(s.r.site.Events); err != nil {
+		return err
+	}
+	s.cardsDone = true
 	return nil
 }
 

@@ -115,6 +115,10 @@ type eventView struct {
 	// Item is partials/event-item.html executed for this event, once:
 	// the event in the list of every report that dates it.
 	Item template.HTML
+	// Card is partials/event-card.html executed for this event: the
+	// event in the chronology of the index page. The cards are made on
+	// every core before the index page (see run.cards).
+	Card template.HTML
 	// ShownReports is how many reports the evidence table shows in full
 	// (at most evidenceReports); MoreReports how many more there are,
 	// listed by MoreEvidence. Mentions[:shown] are the table's rows.

@@ -139,6 +139,9 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	if err := r.items(s.Events); err != nil {
 		return r.res, err
 	}
+	if err := r.cards(s.Events); err != nil {
+		return r.res, err
+	}
 	// Article pages go first: each drops its rendered body once written,
 	// so the bodies of a large site are not all held while the event
 	// pages render.
@@ -447,6 +450,28 @@ func (r *run) items(events []*eventView) error {
 		ev.Item = template.HTML(b.String())
 	}
 	return nil
+}
+
+// cards sets the Card of each of events, on every core: the index page
+// of a large site lists thousands, which one template execution would
+// make one after another. A card is its partial executed with the event
+// alone, as {{template "partials/event-card.html" .}} in the index makes
+// it, so a theme's index may use either.
+func (r *run) cards(events []*eventView) error {
+	t := r.tmpls["index"]
+	if t == nil || t.Lookup("partials/event-card.html") == nil {
+		return nil
+	}
+	return ordered(len(events), func(i int) (template.HTML, error) {
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, "partials/event-card.html", events[i]); err != nil {
+			return "", r.theme.explain(err)
+		}
+		return template.HTML(b.String()), nil
+	}, func(i int, card template.HTML) error {
+		events[i].Card = card
+		return nil
+	})
 }
 
 func fixHref(m *mentionView) {
