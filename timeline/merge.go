@@ -486,37 +486,19 @@ func (m *merger) readSentences(sents []string, workers int) ([][]tok, [][][2]int
 			}
 		}
 	})
+	// every key in string order, each tok's key its rank there; with a
+	// cache, through the cache's ids (which hit sentences hold)
+	dict := &keyDict{}
 	if m.cache != nil {
-		keys := make([][]string, workers)
-		for w := range readers {
-			keys[w] = readers[w].keys
-		}
-		m.rankCachedKeys(toks, entries, hit, keys, chunkReader, workers)
-	} else {
-		// every key in string order; each reader's ids mapped to its rank
-		var all []string
-		for w := range readers {
-			all = append(all, readers[w].keys...)
-		}
-		slices.Sort(all)
-		all = slices.Compact(all)
-		m.keys = all
-		remap := make([][]int32, workers)
-		for w := range readers {
-			remap[w] = make([]int32, len(readers[w].keys))
-			for local, k := range readers[w].keys {
-				rank, _ := slices.BinarySearch(all, k)
-				remap[w][local] = int32(rank)
-			}
-		}
-		forEach(chunks, workers, func(k int) {
-			re := remap[chunkReader[k]]
-			for i := k * candChunk; i < min(len(sents), (k+1)*candChunk); i++ {
-				for j := range toks[i] {
-					toks[i][j].key = re[toks[i][j].key]
-				}
-			}
-		})
+		dict = m.cache.dict
+	}
+	keys := make([][]string, workers)
+	for w := range readers {
+		keys[w] = readers[w].keys
+	}
+	used := m.rankTokenKeys(toks, entries, hit, keys, chunkReader, dict, workers)
+	if m.cache != nil {
+		m.cache.used = used
 	}
 	// the names of all sentences (a union: the order does not matter)
 	m.solo, m.persons = map[string]bool{}, map[string]bool{}

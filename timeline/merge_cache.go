@@ -88,9 +88,10 @@ func (c *MergeCache) MergeAll(articles []*Article, mentions []Mention, cfg Confi
 	r := mergeAll(articles, mentions, cfg, u)
 	c.data = next
 	if len(c.dict.keys) > 2*u.used+dictSlack {
-		// Most ids are of keys no sentence uses any more: start afresh
-		// (the next merge reads every sentence again).
-		c.data, c.dict = &mergeCacheData{}, keyDict{}
+		// Most ids are of keys no sentence uses any more: start the ids
+		// afresh and drop the sentences, which hold them (the next merge
+		// reads every sentence again; the sketches and titles stay).
+		next.sents, c.dict = nil, keyDict{}
 	}
 	return r
 }
@@ -131,17 +132,18 @@ func (u *cacheUse) titlesFor(solo, persons map[string]bool) map[titleKey]*titleI
 	return u.old.titles
 }
 
-// rankCachedKeys makes the keys of toks, a merge's sentences read with a
-// cache, ranks in key order, and sets m.keys. The toks of the sentences
-// the cache had (hit) hold the cache's ids of their keys; the others,
-// and their entries for the next merge, hold ids of the reader that
-// read them: readerKeys[w] are the keys of reader w by its ids, and
-// readerOf[k] the reader of chunk k. Those are given the cache's ids first.
-func (m *merger) rankCachedKeys(toks [][]tok, entries []*sentEntry, hit []bool, readerKeys [][]string, readerOf []int, workers int) {
-	dict := m.cache.dict
-	chunks := (len(toks) + candChunk - 1) / candChunk
-	// the readers' new keys, reader by reader (the ids never reach the
-	// output: only the order of the keys' strings does)
+// rankTokenKeys sets m.keys, every key the sentences use in string order,
+// and makes the key of each tok its rank there; it returns how many keys
+// that is. The toks of the sentences a cache had (hit) hold dict's ids
+// of their keys; the others hold ids of the reader that read them:
+// readerKeys[w] are the keys of reader w by its ids, and readerOf[k] the
+// reader of chunk k. Those keys are given ids in dict first, which the
+// entries kept for the next merge (nil without a cache) take. hit and
+// entries are nil without a cache, and dict then a fresh one.
+func (m *merger) rankTokenKeys(toks [][]tok, entries []*sentEntry, hit []bool, readerKeys [][]string, readerOf []int, dict *keyDict, workers int) int {
+	// the readers' keys, reader by reader (the ids never reach the
+	// output: only the order of the keys' strings does); every one is
+	// used, as is every key of a hit sentence
 	stable := make([][]int32, len(readerKeys))
 	for w, keys := range readerKeys {
 		stable[w] = make([]int32, len(keys))
@@ -149,23 +151,17 @@ func (m *merger) rankCachedKeys(toks [][]tok, entries []*sentEntry, hit []bool, 
 			stable[w][local] = dict.intern(key)
 		}
 	}
-	forEach(chunks, workers, func(k int) {
-		for i := k * candChunk; i < min(len(toks), (k+1)*candChunk); i++ {
-			if hit[i] {
-				continue
-			}
-			for j := range toks[i] {
-				id := stable[readerOf[k]][toks[i][j].key]
-				toks[i][j].key = id
-				entries[i].toks[j].key = id
-			}
-		}
-	})
-	// the keys used, in string order, and each id's rank among them
 	used := make([]bool, len(dict.keys))
-	for _, ts := range toks {
-		for _, t := range ts {
-			used[t.key] = true
+	for _, ids := range stable {
+		for _, id := range ids {
+			used[id] = true
+		}
+	}
+	for i, ts := range toks {
+		if hit != nil && hit[i] {
+			for _, t := range ts {
+				used[t.key] = true
+			}
 		}
 	}
 	var all []string
@@ -176,18 +172,30 @@ func (m *merger) rankCachedKeys(toks [][]tok, entries []*sentEntry, hit []bool, 
 	}
 	slices.Sort(all)
 	m.keys = all
-	m.cache.used = len(all)
 	rank := make([]int32, len(dict.keys))
 	for r, key := range all {
 		rank[dict.ids[key]] = int32(r)
 	}
+	chunks := (len(toks) + candChunk - 1) / candChunk
 	forEach(chunks, workers, func(k int) {
+		ids := stable[readerOf[k]]
 		for i := k * candChunk; i < min(len(toks), (k+1)*candChunk); i++ {
+			if hit != nil && hit[i] {
+				for j := range toks[i] {
+					toks[i][j].key = rank[toks[i][j].key]
+				}
+				continue
+			}
 			for j := range toks[i] {
-				toks[i][j].key = rank[toks[i][j].key]
+				id := ids[toks[i][j].key]
+				if entries != nil {
+					entries[i].toks[j].key = id
+				}
+				toks[i][j].key = rank[id]
 			}
 		}
 	})
+	return len(all)
 }
 
 // dictSlack is how many unused keys a cache keeps ids for, beyond as
