@@ -434,42 +434,37 @@ func (r *run) byline(a *articleView) error {
 	return nil
 }
 
-// items sets the Item of every event, executing partials/event-item.html
-// once per event for all the report pages that list it.
+// items sets the Item of each of events: partials/event-item.html
+// executed once per event for all the report pages that list it.
 func (r *run) items(events []*eventView) error {
-	t := r.tmpls["article"]
-	if t == nil || t.Lookup("partials/event-item.html") == nil {
-		return nil
-	}
-	var b strings.Builder
-	for _, ev := range events {
-		b.Reset()
-		if err := t.ExecuteTemplate(&b, "partials/event-item.html", ev); err != nil {
-			return r.theme.explain(err)
-		}
-		ev.Item = template.HTML(b.String())
-	}
-	return nil
+	return r.eventPartial("article", "partials/event-item.html", events, func(ev *eventView, h template.HTML) { ev.Item = h })
 }
 
-// cards sets the Card of each of events, on every core: the index page
-// of a large site lists thousands, which one template execution would
-// make one after another. A card is its partial executed with the event
-// alone, as {{template "partials/event-card.html" .}} in the index makes
-// it, so a theme's index may use either.
+// cards sets the Card of each of events (partials/event-card.html): the
+// index page of a large site lists thousands, which one execution of
+// the index would make one after another. A card is its partial
+// executed with the event alone, as {{template "partials/event-card.html" .}}
+// in the index makes it, so a theme's index may use either.
 func (r *run) cards(events []*eventView) error {
-	t := r.tmpls["index"]
-	if t == nil || t.Lookup("partials/event-card.html") == nil {
+	return r.eventPartial("index", "partials/event-card.html", events, func(ev *eventView, h template.HTML) { ev.Card = h })
+}
+
+// eventPartial executes the partial name of layout's templates for each
+// of events, on every core, and hands each event its markup through
+// set. A theme without that partial gets nothing set.
+func (r *run) eventPartial(layout, name string, events []*eventView, set func(*eventView, template.HTML)) error {
+	t := r.tmpls[layout]
+	if t == nil || t.Lookup(name) == nil {
 		return nil
 	}
 	return ordered(len(events), func(i int) (template.HTML, error) {
 		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, "partials/event-card.html", events[i]); err != nil {
+		if err := t.ExecuteTemplate(&b, name, events[i]); err != nil {
 			return "", r.theme.explain(err)
 		}
 		return template.HTML(b.String()), nil
-	}, func(i int, card template.HTML) error {
-		events[i].Card = card
+	}, func(i int, h template.HTML) error {
+		set(events[i], h)
 		return nil
 	})
 }
