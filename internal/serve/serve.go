@@ -109,7 +109,10 @@ func (s *Server) Rebuild(changed ...string) {
 		// until this build is put in service, the previous one is served.
 		stats.Measure("render", "pages", func() (int, int64) {
 			site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
-			return 0, 0
+			if err != nil {
+				return 0, 0
+			}
+			return site.Pages(), 0
 		})
 	}
 	took := time.Since(start).Round(100 * time.Microsecond)
