@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/timeline-news/timeline/internal/english"
 	"github.com/timeline-news/timeline/render"
 	"github.com/timeline-news/timeline/timeline"
 )
@@ -91,8 +92,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		code = exitFindings
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %d articles, %d events, %d pages, %d files into %s in %s",
-			len(c.Articles), len(c.Events), res.Pages, res.Files, out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s, %s, %s, %s into %s in %s",
+			english.Count(len(c.Articles), "article"), english.Count(len(c.Events), "event"),
+			english.Count(res.Pages, "page"), english.Count(res.Files, "file"), out, time.Since(start).Round(time.Millisecond))
 		if n := len(c.Warnings); n > 0 {
 			fmt.Fprintf(stdout, " (%d skipped or with warnings)", n)
 		}

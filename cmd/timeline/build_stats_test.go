@@ -105,3 +105,17 @@ func TestProgressSilentForShortBuilds(t *testing.T) {
 	nilProgress.set("load", 1, 1)
 	nilProgress.finish()
 }
+
+// TestBuildSummaryOne: a site of one article says "1 article", not
+// "1 articles".
+func TestBuildSummaryOne(t *testing.T) {
+	site := generatedSite(t, 1)
+	var out, errb bytes.Buffer
+	code := run([]string{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "public")}, &out, &errb)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, errb.String())
+	}
+	if got := out.String(); !strings.HasPrefix(got, "built 1 article, ") {
+		t.Errorf("summary line %q, want it to start with %q", got, "built 1 article, ")
+	}
+}

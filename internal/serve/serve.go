@@ -24,6 +24,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/timeline-news/timeline/internal/english"
 	"github.com/timeline-news/timeline/render"
 	"github.com/timeline-news/timeline/timeline"
 )
@@ -136,8 +137,9 @@ func (s *Server) Rebuild(changed ...string) {
 		fmt.Fprintf(s.log, "warning: %v\n", w)
 	}
 	st := s.inc.Stats
-	fmt.Fprintf(s.log, "built %d articles (%d re-read, %d re-resolved), %d events, %d pages in %s (%s)\n",
-		len(c.Articles), st.Parsed, st.Resolved, len(c.Events), site.Pages(), took, stageTimes(&stats))
+	fmt.Fprintf(s.log, "built %s (%d re-read, %d re-resolved), %s, %s in %s (%s)\n",
+		english.Count(len(c.Articles), "article"), st.Parsed, st.Resolved, english.Count(len(c.Events), "event"),
+		english.Count(site.Pages(), "page"), took, stageTimes(&stats))
 }
 
 // current returns the last good build, nil before one.
