@@ -118,33 +118,6 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	s := newSite(c, u, nil)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer}
 
-	// Every body is rendered before any page: a page may show anything
-	// of any article (a theme's footer, a byline), and the event pages
-	// link to the phrases each body marked.
-	unsafe := c.Config.Markup.Unsafe
-	err = ordered(len(s.Articles), func(i int) (struct{}, error) {
-		a := s.Articles[i]
-		if err := r.renderBody(a, unsafe); err != nil {
-			return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
-		}
-		return struct{}{}, nil
-	}, func(int, struct{}) error { return nil })
-	if err != nil {
-		return r.res, err
-	}
-	orphans := s.link()
-	if err := r.cells(orphans); err != nil {
-		return r.res, err
-	}
-	if err := r.items(s.Events); err != nil {
-		return r.res, err
-	}
-	if err := r.cards(s.Events); err != nil {
-		return r.res, err
-	}
-	// Article pages go first: each drops its rendered body once written,
-	// so the bodies of a large site are not all held while the event
-	// pages render.
 	pages := sitePages(s)
 	var articles, others []int
 	for i, p := range pages {
@@ -154,8 +127,58 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 			others = append(others, i)
 		}
 	}
-	if err := r.writePages(pages, append(articles, others...)); err != nil {
-		return r.res, err
+	unsafe := c.Config.Markup.Unsafe
+	if c.Config.Theme == "" {
+		// The default theme's report page shows its own body and the
+		// items of its events, no other body and no phrase link (as
+		// Site.prepare has it): each report's body is rendered just
+		// before its page and dropped once the page is written, so a
+		// large site's bodies are never all held at once. The bodies
+		// say which phrase anchors exist, which the links of the event
+		// pages need: those come after.
+		if err := r.items(s.Events); err != nil {
+			return r.res, err
+		}
+		err = r.writePages(pages, articles, func(a *articleView) error {
+			if err := r.renderBody(a, unsafe); err != nil {
+				return fmt.Errorf("%s: %w", a.File, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return r.res, err
+		}
+		if err := r.linked(); err != nil {
+			return r.res, err
+		}
+		if err := r.writePages(pages, others, nil); err != nil {
+			return r.res, err
+		}
+	} else {
+		// A site theme's page may show anything of any article (a
+		// footer, a byline): every body is rendered, and every link
+		// made, before any page. Article pages go first: each drops its
+		// rendered body once written, so the bodies are not all held
+		// while the event pages render.
+		err = ordered(len(s.Articles), func(i int) (struct{}, error) {
+			a := s.Articles[i]
+			if err := r.renderBody(a, unsafe); err != nil {
+				return struct{}{}, fmt.Errorf("%s: %w", a.File, err)
+			}
+			return struct{}{}, nil
+		}, func(int, struct{}) error { return nil })
+		if err != nil {
+			return r.res, err
+		}
+		if err := r.linked(); err != nil {
+			return r.res, err
+		}
+		if err := r.items(s.Events); err != nil {
+			return r.res, err
+		}
+		if err := r.writePages(pages, append(articles, others...), nil); err != nil {
+			return r.res, err
+		}
 	}
 	names, static := theme.Static()
 	for _, n := range names {
@@ -219,12 +242,19 @@ func setupTheme(c *timeline.Chronology, opts Options) (URLs, *Theme, error) {
 
 // writePages executes and writes pages[i] for every i in order, on
 // every core; the result does not depend on the parallelism or the
-// order. An article page drops its rendered body once written.
-func (r *run) writePages(pages []page, order []int) error {
+// order. An article page drops its rendered body once written. prepare,
+// when not nil, is called on the worker first with the article of each
+// article page.
+func (r *run) writePages(pages []page, order []int, prepare func(*articleView) error) error {
 	return ordered(len(order), func(i int) (struct{}, error) {
 		p := pages[order[i]]
 		if r.timer != nil {
 			defer r.timer(p.Kind, p.pageFile())()
+		}
+		if prepare != nil && p.Article != nil {
+			if err := prepare(p.Article); err != nil {
+				return struct{}{}, err
+			}
 		}
 		b, err := r.execute(p)
 		if err != nil {
@@ -240,6 +270,17 @@ func (r *run) writePages(pages []page, order []int) error {
 		r.res.Files++
 		return nil
 	})
+}
+
+// linked links the site's phrases to the anchors the rendered bodies
+// hold, then makes what the pages other than reports show of them: the
+// cells of the phrases of no known article and the index's event cards.
+func (r *run) linked() error {
+	orphans := r.site.link()
+	if err := r.cells(orphans); err != nil {
+		return err
+	}
+	return r.cards(r.site.Events)
 }
 
 // streamWriter is a FileWriter that can also take a file as a stream.
