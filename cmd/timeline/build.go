@@ -63,6 +63,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	c := timeline.Build(s, opts...)
+	// Only the pages are made from here on: the articles' plain text
+	// is not needed any more.
+	c.ReleaseText()
 	out := *dest
 	if out == "" {
 		out = filepath.Join(*site, "public")
