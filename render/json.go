@@ -279,6 +279,7 @@ func writeJSON(w *jsonWriter, c *timeline.Chronology) {
 	for _, x := range c.Warnings {
 		w.elem()
 		w.b = appendJSONString(w.b, x.Error())
+		w.flush(false)
 	}
 	w.close(']')
 	w.key("findings")
@@ -291,6 +292,9 @@ func writeJSON(w *jsonWriter, c *timeline.Chronology) {
 		w.strOmit("article", f.Article)
 		w.str("message", f.Message)
 		w.close('}')
+		// A large site has tens of thousands of findings: handed on
+		// as they come, like the mentions.
+		w.flush(false)
 	}
 	w.close(']')
 	w.close('}')
