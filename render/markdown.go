@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -30,9 +31,9 @@ type highlight struct {
 // wrapped in <mark>, linked to its event when it has an Href. Offsets
 // are mapped onto goldmark's text nodes with text.Offsets, the walk that
 // built the plain text, so both agree on every byte. Raw HTML is
-// dropped unless unsafe. It sorts hls in place. It returns the ids of
-// the highlights it wrote.
-func renderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, map[string]bool, error) {
+// dropped unless unsafe. It sorts hls in place. It returns the Start of
+// each highlight whose id it wrote, sorted (see hasAnchor).
+func renderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, []int, error) {
 	doc := text.Parse(src)
 	pool := &bodyRenderers[b2i(unsafe)]
 	br, _ := pool.Get().(*bodyRenderer)
@@ -47,8 +48,8 @@ func renderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, map[st
 		}
 	})
 	sort.Slice(hls, func(i, j int) bool { return hls[i].Start < hls[j].Start })
-	hr.hls, hr.written = hls, make(map[string]bool, len(hls))
-	defer func() { hr.hls, hr.written = nil, nil; clear(hr.offsets) }() // hold no article's nodes in the pool
+	hr.hls = hls
+	defer func() { hr.hls = nil; clear(hr.offsets); clear(hr.written) }() // hold no article's nodes in the pool
 	// Rendered into the renderer's scratch buffer, then copied out at
 	// its size, as the string pages show: the bodies of a site are held
 	// together until the pages are written.
@@ -57,7 +58,19 @@ func renderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, map[st
 	if err := br.md.Renderer().Render(&br.w, src, doc); err != nil {
 		return "", nil, err
 	}
-	return template.HTML(br.buf.String()), hr.written, nil
+	written := make([]int, 0, len(hr.written))
+	for start := range hr.written {
+		written = append(written, start)
+	}
+	slices.Sort(written)
+	return template.HTML(br.buf.String()), written, nil
+}
+
+// hasAnchor reports whether anchors, as renderBody returns them, hold
+// the id of the phrase starting at start.
+func hasAnchor(anchors []int, start int) bool {
+	_, ok := slices.BinarySearch(anchors, start)
+	return ok
 }
 
 // bodyRenderers keep goldmark renderers with their highlighter for
@@ -76,7 +89,7 @@ type bodyRenderer struct {
 }
 
 func newBodyRenderer(unsafe bool) *bodyRenderer {
-	hr := &highlighter{offsets: map[ast.Node]int{}}
+	hr := &highlighter{offsets: map[ast.Node]int{}, written: map[int]bool{}}
 	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(hr, 100))}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -101,7 +114,8 @@ type highlighter struct {
 	// offsets are the plain-text offsets of the text nodes (text.Offsets).
 	offsets map[ast.Node]int
 	hls     []highlight
-	written map[string]bool
+	// written holds the Start of each highlight whose id is written.
+	written map[int]bool
 }
 
 // RegisterFuncs registers the text renderers in place of goldmark's.
@@ -178,9 +192,9 @@ func (h *highlighter) write(w util.BufWriter, node ast.Node, value []byte) {
 
 func (h *highlighter) open(w util.BufWriter, hl highlight) {
 	_, _ = w.WriteString(`<mark class="phrase"`)
-	if !h.written[hl.ID] {
+	if !h.written[hl.Start] {
 		// Only the first piece of a phrase split across nodes gets the id.
-		h.written[hl.ID] = true
+		h.written[hl.Start] = true
 		_, _ = w.WriteString(` id="`)
 		_, _ = w.WriteString(hl.ID)
 		_ = w.WriteByte('"')

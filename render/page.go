@@ -55,7 +55,7 @@ type renderedBody struct {
 	hls     []highlight // as given to renderBody, before it sorts them
 	unsafe  bool
 	html    template.HTML
-	anchors map[string]bool
+	anchors []int
 }
 
 // NewSite prepares c to be rendered file by file with the options
@@ -381,10 +381,10 @@ func (s *siteView) link() (orphans []*mentionView) {
 func (a *articleView) highlights() []highlight {
 	hls := make([]highlight, 0, len(a.Mentions)+len(a.Unplaced))
 	for _, m := range a.Mentions {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: m.anchorID, Href: m.Event.URL, Title: m.hlTitle})
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL, Title: m.Display + " (" + m.Rule + ")"})
 	}
 	for _, m := range a.Unplaced {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: m.anchorID, Title: m.hlTitle})
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Title: "not placed on the calendar: " + m.Value})
 	}
 	return hls
 }

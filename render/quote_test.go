@@ -119,7 +119,7 @@ func TestUnplacedItemsMatchTemplate(t *testing.T) {
 		"https://example.org/a?b=c&d=<e>/"} {
 		a := &articleView{URL: url}
 		for i, tx := range texts {
-			m := &mentionView{Article: a, Phrase: tx, Value: "P" + tx, ArticleHref: url + "#m" + strconv.Itoa(i)}
+			m := &mentionView{Mention: &timeline.Mention{Value: "P" + tx}, Article: a, Phrase: tx, ArticleHref: url + "#m" + strconv.Itoa(i)}
 			if i == 3 {
 				m.ArticleHref = url
 			}

@@ -511,7 +511,7 @@ func (r *run) eventPartial(layout, name string, events []*eventView, set func(*e
 }
 
 func fixHref(m *mentionView) {
-	if m.Article != nil && !m.Article.anchors[m.anchorID] {
+	if m.Article != nil && !hasAnchor(m.Article.anchors, m.Start) {
 		m.ArticleHref = m.Article.URL
 	}
 }
