@@ -105,6 +105,51 @@ type eventEntry struct {
 	mentions []mentionView
 	names    entryNames
 	build    uint64 // the last build that used the entry
+	// card is the event's card as last made from the entry (see
+	// run.cards): made again only when what the card shows beyond the
+	// entry changed.
+	card madeCard
+}
+
+// madeCard is an event's card (partials/event-card.html of the default
+// theme) and what it showed that an event entry does not fix: the
+// event's names (which depend on the other events of the site) and the
+// link of each phrase (which depends on its article's rendered body).
+// The template set it was made with is kept too: a new set (other URLs)
+// makes every card again.
+type madeCard struct {
+	mu    sync.Mutex
+	tmpl  *template.Template
+	names []string
+	hrefs []string
+	html  template.HTML
+}
+
+// get returns the card made for ev from its entry, if what it showed is
+// what ev shows with t.
+func (c *madeCard) get(t *template.Template, ev *eventView) (template.HTML, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.tmpl != t || c.html == "" || !slices.Equal(c.names, ev.Names) || len(c.hrefs) != len(ev.Mentions) {
+		return "", false
+	}
+	for k, m := range ev.Mentions {
+		if c.hrefs[k] != m.ArticleHref {
+			return "", false
+		}
+	}
+	return c.html, true
+}
+
+// put keeps h, made for ev with t.
+func (c *madeCard) put(t *template.Template, ev *eventView, h template.HTML) {
+	hrefs := make([]string, len(ev.Mentions))
+	for k, m := range ev.Mentions {
+		hrefs[k] = m.ArticleHref
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.tmpl, c.names, c.hrefs, c.html = t, slices.Clone(ev.Names), hrefs, h
 }
 
 // unplacedEntry is the views of one article's run of unplaced mentions.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/timeline-news/timeline/themes"
@@ -283,5 +285,85 @@ func TestIndexCards(t *testing.T) {
 	}
 	if got := index("mine"); got != want {
 		t.Errorf("the index calling the partial differs from the one showing .Card")
+	}
+}
+
+// TestCacheCards checks the cards a Cache keeps from build to build
+// (run.cards): an unchanged event's card is taken as it was, and one
+// whose names changed because of another article (a sentence that
+// opens with "Tallinn" names it once another sentence names Tallinn
+// in its middle) is made again, so the index page is what WriteTo writes.
+func TestCacheCards(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 20, Seed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	article := func(name, title, date, text string) {
+		t.Helper()
+		src := "+++\ntitle = \"" + title + "\"\ndate = " + date + "\nsource = \"Test Wire\"\n+++\n\n" + text + "\n"
+		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	article("bridge.md", "Bridge opens", "2025-03-04", "Tallinn opened its new harbour bridge on March 3, 2025, the mayor said.")
+	inc := timeline.NewIncremental(dir)
+	opts := Options{BaseURL: "/", SiteDir: dir}
+	var cache Cache
+	index := func() (*Site, *timeline.Chronology) {
+		t.Helper()
+		c, err := inc.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := NewSite(c, opts, &cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.File("index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := writeMem(t, c, opts)["index.html"]; !bytes.Equal(got, want) {
+			t.Fatalf("index.html through the cache differs from WriteTo's (%d bytes, want %d)", len(got), len(want))
+		}
+		return s, c
+	}
+	cardOf := func(s *Site, id string) template.HTML {
+		t.Helper()
+		for _, ev := range s.r.site.Events {
+			if ev.ID == id {
+				return ev.Card
+			}
+		}
+		t.Fatalf("no event %s", id)
+		return ""
+	}
+	first, c := index()
+	var bridge, other string // the bridge's event, and one of no article touched here
+	for _, ev := range c.Events {
+		if slices.Contains(ev.Sources, "bridge") {
+			bridge = ev.ID
+		} else if other == "" && len(ev.Sources) > 1 {
+			other = ev.ID
+		}
+	}
+	if bridge == "" || other == "" {
+		t.Fatalf("no bridge event (%q) or other event (%q)", bridge, other)
+	}
+	if strings.Contains(string(cardOf(first, bridge)), "Tallinn|") {
+		t.Fatalf("the bridge's card names Tallinn before any sentence names it mid-sentence:\n%s", cardOf(first, bridge))
+	}
+	article("resign.md", "Minister resigns", "2025-06-10", "The minister resigned on June 9, 2025, officials in Tallinn said.")
+	second, _ := index()
+	if a, b := cardOf(first, other), cardOf(second, other); unsafe.StringData(string(a)) != unsafe.StringData(string(b)) {
+		t.Errorf("the card of %s, which did not change, was made again", other)
+	}
+	for _, ev := range second.r.site.Events {
+		if ev.ID == bridge && (ev.entry == nil || !strings.Contains(string(ev.Card), `data-names="Tallinn"`)) {
+			t.Fatalf("the bridge's event is not the same entry (%v), or its card does not name Tallinn:\n%s", ev.entry == nil, ev.Card)
+		}
+	}
+	if a, b := cardOf(first, bridge), cardOf(second, bridge); a == b {
+		t.Errorf("the card of %s kept its old names:\n%s", bridge, b)
 	}
 }

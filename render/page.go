@@ -68,6 +68,7 @@ func NewSite(c *timeline.Chronology, opts Options, cache *Cache) (*Site, error) 
 		return nil, err
 	}
 	var sv *siteView
+	reuse := false
 	if cache == nil {
 		cache = &Cache{}
 		sv = newSite(c, u, nil)
@@ -75,8 +76,11 @@ func NewSite(c *timeline.Chronology, opts Options, cache *Cache) (*Site, error) 
 		cache.mu.Lock()
 		sv = newSite(c, u, cache)
 		cache.mu.Unlock()
+		// The default theme's card shows nothing but its event (see
+		// run.cards); a site theme's may show anything.
+		reuse = c.Config.Theme == ""
 	}
-	s := &Site{c: c, u: u, r: &run{tmpls: tmpls, theme: theme, site: sv}, full: c.Config.Theme != "",
+	s := &Site{c: c, u: u, r: &run{tmpls: tmpls, theme: theme, site: sv, reuseCards: reuse}, full: c.Config.Theme != "",
 		pages: map[string]page{}, cache: cache,
 		out: map[string][]byte{}, bodyDone: map[*articleView]bool{}, ready: map[*articleView]bool{}, itemDone: map[*eventView]bool{}, cellsDone: map[*eventView]bool{}}
 	pages := sitePages(sv)

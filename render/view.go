@@ -120,6 +120,9 @@ type eventView struct {
 	// event in the chronology of the index page. The cards are made on
 	// every core before the index page (see run.cards).
 	Card template.HTML
+	// entry is the Cache's entry the view was made from (nil without a
+	// Cache): it keeps the card made for it (see run.cards).
+	entry *eventEntry
 	// ShownReports is how many reports the evidence table shows in full
 	// (at most evidenceReports); MoreReports how many more there are,
 	// listed by MoreEvidence. Mentions[:shown] are the table's rows.
@@ -553,6 +556,9 @@ func newSite(c *timeline.Chronology, u URLs, cache *Cache) *siteView {
 		ev := &evs[i]
 		*ev = ent.view
 		ev.Event = e
+		if cache != nil {
+			ev.entry = ent
+		}
 		ms := ent.mentions
 		if cache != nil {
 			// The kept views stay as they are for the next build: this

@@ -336,6 +336,9 @@ type run struct {
 	// partials keeps the partials that are the same on every page of a
 	// kind (see page.Partial).
 	partials kindPartials
+	// reuseCards lets cards take the cards earlier builds made (see
+	// run.cards): set by NewSite with a Cache and the default theme.
+	reuseCards bool
 }
 
 // partialCache is markup made by a partial, by the view it was made
@@ -486,8 +489,33 @@ func (r *run) items(events []*eventView) error {
 // the index would make one after another. A card is its partial
 // executed with the event alone, as {{template "partials/event-card.html" .}}
 // in the index makes it, so a theme's index may use either.
+//
+// With reuseCards (a serve build with the default theme, whose card
+// shows only its event, the event's names and its phrases' links), the
+// card an earlier build made from the same event entry is taken as it
+// is when those names and links are unchanged; the others are made and
+// kept for the next build.
 func (r *run) cards(events []*eventView) error {
-	return r.eventPartial("index", "partials/event-card.html", events, func(ev *eventView, h template.HTML) { ev.Card = h })
+	t := r.tmpls["index"]
+	if !r.reuseCards || t == nil {
+		return r.eventPartial("index", "partials/event-card.html", events, func(ev *eventView, h template.HTML) { ev.Card = h })
+	}
+	var todo []*eventView
+	for _, ev := range events {
+		if ev.entry != nil {
+			if h, ok := ev.entry.card.get(t, ev); ok {
+				ev.Card = h
+				continue
+			}
+		}
+		todo = append(todo, ev)
+	}
+	return r.eventPartial("index", "partials/event-card.html", todo, func(ev *eventView, h template.HTML) {
+		ev.Card = h
+		if ev.entry != nil {
+			ev.entry.card.put(t, ev, h)
+		}
+	})
 }
 
 // eventPartial executes the partial name of layout's templates for each
