@@ -110,6 +110,38 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestReleaseMarkdown writes a chronology with ReleaseMarkdown, with
+// the default theme and a site theme: the files are those written
+// without it, and every article's Markdown is dropped (only then).
+func TestReleaseMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, filepath.Join(dir, "themes", "mine", "partials", "footer.html"), `<footer>my own footer</footer>`)
+	for _, theme := range []string{"", "mine"} {
+		c := small(t)
+		c.Config.Theme = theme
+		want := writeMem(t, c, Options{SiteDir: dir})
+		for _, a := range c.Articles {
+			if a.Body == nil {
+				t.Fatalf("theme %q: %s's Markdown dropped without ReleaseMarkdown", theme, a.ID)
+			}
+		}
+		got := writeMem(t, c, Options{SiteDir: dir, ReleaseMarkdown: true})
+		if len(got) != len(want) {
+			t.Errorf("theme %q: %d files, want %d", theme, len(got), len(want))
+		}
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("theme %q: %s differs with ReleaseMarkdown\n%s", theme, name, firstDiff(string(data), string(got[name])))
+			}
+		}
+		for _, a := range c.Articles {
+			if a.Body != nil {
+				t.Errorf("theme %q: %s's Markdown kept", theme, a.ID)
+			}
+		}
+	}
+}
+
 func TestEscapingAndSafety(t *testing.T) {
 	c := small(t)
 	c.Articles[0].Body = append(c.Articles[0].Body, []byte("\n<script>alert(1)</script>\n\nText <b>bold</b>.\n")...)

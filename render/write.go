@@ -25,6 +25,11 @@ type Options struct {
 	// it returns is called once the page is written. The renderer reads
 	// no clock: `timeline build --stats` passes one that does.
 	PageTimer func(kind, file string) (done func())
+	// ReleaseMarkdown has Write set each article's Body (its Markdown)
+	// to nil once the body is rendered, for a caller that does not use
+	// the chronology afterwards (timeline build): a large site's
+	// Markdown is then not all held while the pages render.
+	ReleaseMarkdown bool
 }
 
 // Result counts what Write wrote.
@@ -116,7 +121,7 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 	}()
 
 	s := newSite(c, u, nil)
-	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer}
+	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer, release: opts.ReleaseMarkdown}
 
 	pages := sitePages(s)
 	var articles, others []int
@@ -331,8 +336,9 @@ type run struct {
 	// publication days and rules).
 	dated partialCache[datedView]
 	how   partialCache[howView]
-	// timer is Options.PageTimer.
-	timer func(kind, file string) func()
+	// timer is Options.PageTimer; release Options.ReleaseMarkdown.
+	timer   func(kind, file string) func()
+	release bool
 	// partials keeps the partials that are the same on every page of a
 	// kind (see page.Partial).
 	partials kindPartials
@@ -416,6 +422,9 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 	body, written, err := renderBody(a.Article.Body, hls, unsafe)
 	if err != nil {
 		return err
+	}
+	if r.release {
+		a.Article.Body = nil
 	}
 	a.Body, a.anchors = body, written
 	if err := r.byline(a); err != nil {

@@ -72,7 +72,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	prog.set("render", 0, 0)
 	var res render.Result
-	ropts := render.Options{Dest: out, BaseURL: *baseURL, SiteDir: *site}
+	ropts := render.Options{Dest: out, BaseURL: *baseURL, SiteDir: *site, ReleaseMarkdown: true}
 	var pages *pageStats
 	if st != nil {
 		pages = &pageStats{}
