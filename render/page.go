@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/timeline-news/timeline/timeline"
@@ -275,14 +276,13 @@ func (s *Site) renderBodies(arts []*articleView) error {
 		if s.bodyDone[a] {
 			continue
 		}
-		rb := &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe}
-		if o := s.cache.bodies[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, rb.src) && slices.Equal(o.hls, rb.hls) {
+		if o := s.cache.bodies[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, a.Article.Body) && a.highlightsAre(o.hls) {
 			a.Body, a.anchors = o.html, o.anchors
 			s.bodyDone[a] = true
 			continue
 		}
 		todo = append(todo, a)
-		made = append(made, rb)
+		made = append(made, &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe})
 	}
 	err := ordered(len(todo), func(k int) (struct{}, error) {
 		rb := made[k]
@@ -385,12 +385,54 @@ func (s *siteView) link() (orphans []*mentionView) {
 func (a *articleView) highlights() []highlight {
 	hls := make([]highlight, 0, len(a.Mentions)+len(a.Unplaced))
 	for _, m := range a.Mentions {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL, Title: m.Display + " (" + m.Rule + ")"})
+		t := placedTitle(m)
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Href: m.Event.URL, Title: t[0] + t[1] + t[2] + t[3]})
 	}
 	for _, m := range a.Unplaced {
-		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Title: "not placed on the calendar: " + m.Value})
+		t := unplacedTitle(m)
+		hls = append(hls, highlight{Start: m.Start, End: m.End, ID: mentionID(m.Start), Title: t[0] + t[1]})
 	}
 	return hls
+}
+
+// placedTitle and unplacedTitle are the pieces of the title of a
+// phrase's mark, placed on the calendar or not: what it was read as.
+func placedTitle(m *mentionView) [4]string { return [4]string{m.Display, " (", m.Rule, ")"} }
+func unplacedTitle(m *mentionView) [2]string {
+	return [2]string{"not placed on the calendar: ", m.Value}
+}
+
+// highlightsAre reports whether hls are a.highlights(), without making
+// them: serve compares every article's highlights with those its kept
+// body was rendered with each time the index page is asked for.
+func (a *articleView) highlightsAre(hls []highlight) bool {
+	if len(hls) != len(a.Mentions)+len(a.Unplaced) {
+		return false
+	}
+	for k, m := range a.Mentions {
+		h, t := &hls[k], placedTitle(m)
+		if h.Start != m.Start || h.End != m.End || h.Href != m.Event.URL || !isJoin(h.Title, t[:]) {
+			return false
+		}
+	}
+	for k, m := range a.Unplaced {
+		h, t := &hls[len(a.Mentions)+k], unplacedTitle(m)
+		if h.Start != m.Start || h.End != m.End || h.Href != "" || !isJoin(h.Title, t[:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isJoin reports whether s is the pieces joined, without joining them.
+func isJoin(s string, pieces []string) bool {
+	for _, p := range pieces {
+		if !strings.HasPrefix(s, p) {
+			return false
+		}
+		s = s[len(p):]
+	}
+	return s == ""
 }
 
 // sitePages lists the pages of a site, in the order WriteTo lists them.
