@@ -101,16 +101,14 @@ func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheU
 type cand struct {
 	m        *Mention // in the caller's slice, which the merger never changes
 	span     dates.Span
-	ctx      context
-	vec      vector
-	norm     float64 // norm of vec
-	art      int     // index of the article in the merger's list
-	cl       int     // the cluster it is in (-1 before it is placed)
-	attached bool    // a time-of-day mention attached to an event of another day: it does not vote on the date
-	period   int32   // a coarse mention's period (see merger.period), -1 before cluster sets it
+	art      int   // index of the article in the merger's list
+	cl       int   // the cluster it is in (-1 before it is placed)
+	attached bool  // a time-of-day mention attached to an event of another day: it does not vote on the date
+	period   int32 // a coarse mention's period (see merger.period), -1 before cluster sets it
 	// slot is the index of its sentence and phrase among the distinct
 	// ones (see newMergerWith): candidates of one slot share their
-	// context, vector and title.
+	// context, vector and title, kept once per slot (merger.slotCtx,
+	// slotVec, slotNorm).
 	slot int32
 }
 
@@ -162,8 +160,12 @@ type merger struct {
 	cache     *cacheUse        // nil: no cache
 	sentIndex map[string]int32 // each distinct sentence's index, when caching
 	slotCand  []int32          // the first candidate of each slot (see cand.slot)
-	solo      map[string]bool  // capitalised words the corpus uses alone ("Putin"), for titles
-	persons   map[string]bool  // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
+	// each slot's context (without its bag), vector and vector norm
+	slotCtx  []context
+	slotVec  []vector
+	slotNorm []float64
+	solo     map[string]bool // capitalised words the corpus uses alone ("Putin"), for titles
+	persons  map[string]bool // surnames of people named in full ("Donald Trump" → Trump), for pronouns in titles
 	// topics holds each article's topic: the names it uses in two or
 	// more of its dated sentences (sorted key ids), see related.
 	topics [][]int32
@@ -361,12 +363,7 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 		}
 	})
 	// every candidate shares its slot's (which no one changes)
-	forEach((len(m.cands)+candChunk-1)/candChunk, workers, func(k int) {
-		for i := k * candChunk; i < min(len(m.cands), (k+1)*candChunk); i++ {
-			c := &m.cands[i]
-			c.ctx, c.vec, c.norm = ctxs[c.slot], vecs[c.slot], norms[c.slot]
-		}
-	})
+	m.slotCtx, m.slotVec, m.slotNorm = ctxs, vecs, norms
 	if cache != nil {
 		m.titles.old = cache.titlesFor(m.solo, m.persons)
 	}
@@ -919,7 +916,7 @@ func (m *merger) newCluster(i int) int { return m.seq.newCluster(i) }
 func (p *placer) newCluster(i int) int {
 	m := p.m
 	c := &m.cands[i]
-	cl := &cluster{members: []int{i}, centroid: c.vec, norm: c.norm, span: c.span, founder: i, articles: []int32{int32(c.art)}}
+	cl := &cluster{members: []int{i}, centroid: m.slotVec[c.slot], norm: m.slotNorm[c.slot], span: c.span, founder: i, articles: []int32{int32(c.art)}}
 	if isDay(c.span) {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
@@ -940,7 +937,7 @@ func (p *placer) newCluster(i int) int {
 	}
 	c.cl = id
 	cl.months = monthNums(cl.span)
-	p.post(id, c.vec)
+	p.post(id, m.slotVec[c.slot])
 	p.addByArt(c.art, id)
 	return id
 }
@@ -1111,7 +1108,7 @@ func (p *placer) join(ci, i int) {
 	c := &m.cands[i]
 	cl.members = append(cl.members, i)
 	c.cl = ci
-	p.sc.fresh = appendNewKeys(p.sc.fresh[:0], cl.centroid, c.vec)
+	p.sc.fresh = appendNewKeys(p.sc.fresh[:0], cl.centroid, m.slotVec[c.slot])
 	fresh := p.sc.fresh
 	if len(fresh) > 0 {
 		p.post(ci, fresh)
@@ -1121,12 +1118,12 @@ func (p *placer) join(ci, i int) {
 		cl.centroid = append(make(vector, 0, len(cl.centroid)+len(fresh)+8), cl.centroid...)
 		cl.owned = true
 	}
-	cl.centroid = addInPlace(cl.centroid, c.vec, len(fresh))
+	cl.centroid = addInPlace(cl.centroid, m.slotVec[c.slot], len(fresh))
 	cl.norm = cl.centroid.norm()
 	switch {
 	case cl.dense != nil:
 		// the same sums addInPlace made, in the same order
-		for _, t := range c.vec {
+		for _, t := range m.slotVec[c.slot] {
 			cl.dense[t.key] += t.w
 		}
 	case len(m.keys) <= denseShare*len(cl.centroid)+denseMin:
@@ -1301,7 +1298,7 @@ func (m *merger) placeDays(days []int) {
 			p.sc = &scratch[w]
 			for _, i := range groups[g] {
 				c := &m.cands[i]
-				if ci, s := m.best(p.created, c.vec, c.norm, nil); ci >= 0 && s >= sameDayThreshold {
+				if ci, s := m.best(p.created, m.slotVec[c.slot], m.slotNorm[c.slot], nil); ci >= 0 && s >= sameDayThreshold {
 					p.join(ci, i)
 					continue
 				}
@@ -1345,7 +1342,7 @@ func (m *merger) placeDays(days []int) {
 // or founds a new one.
 func (m *merger) placeDay(i int) {
 	c := &m.cands[i]
-	if ci, s := m.best(m.byDay[dayNum(c.span)], c.vec, c.norm, nil); ci >= 0 && s >= sameDayThreshold {
+	if ci, s := m.best(m.byDay[dayNum(c.span)], m.slotVec[c.slot], m.slotNorm[c.slot], nil); ci >= 0 && s >= sameDayThreshold {
 		m.join(ci, i)
 		return
 	}
@@ -1372,7 +1369,7 @@ func (m *merger) joinRepeatedDays() {
 				target = ti
 			}
 		}
-		if target >= 0 && m.sim(c.vec, c.norm, m.clusters[target]) > 0 {
+		if target >= 0 && m.sim(m.slotVec[c.slot], m.slotNorm[c.slot], m.clusters[target]) > 0 {
 			m.join(target, s.members[0])
 			s.dead = true
 		}
@@ -1414,7 +1411,7 @@ func (m *merger) attachTimeOfDay(i int) bool {
 	for k := 0; k <= attachWindow; k++ {
 		ids = append(ids, m.byDay[d+k]...)
 	}
-	ci, s := m.best(ids, c.vec, c.norm, func(cl *cluster) bool { return hasArticle(cl, c.art) })
+	ci, s := m.best(ids, m.slotVec[c.slot], m.slotNorm[c.slot], func(cl *cluster) bool { return hasArticle(cl, c.art) })
 	if ci < 0 || s < sameDayThreshold {
 		return false
 	}
@@ -1517,7 +1514,7 @@ func (p *placer) placeCoarse(i int) {
 		sc.seen = append(sc.seen, 0)
 	}
 	ids := sc.ids[:0]
-	probe := sc.probeTerms(c.vec, c.norm, coarseThreshold)
+	probe := sc.probeTerms(m.slotVec[c.slot], m.slotNorm[c.slot], coarseThreshold)
 	lists := sc.lists[:0]
 	total := 0
 	// each probe term's rank by weight, heavier first, equal weights
@@ -1578,7 +1575,7 @@ func (p *placer) placeCoarse(i int) {
 		if !isIn && !isSame || !m.related(i, cl) {
 			continue
 		}
-		s := m.sim(c.vec, c.norm, cl)
+		s := m.sim(m.slotVec[c.slot], m.slotNorm[c.slot], cl)
 		if isIn && (in < 0 || s > ins || s == ins && id < in) {
 			in, ins = id, s
 		}
@@ -1616,7 +1613,7 @@ func (p *placer) placeCoarse(i int) {
 			break
 		}
 	}
-	if own >= 0 && m.sim(c.vec, c.norm, m.clusters[own]) > 0 {
+	if own >= 0 && m.sim(m.slotVec[c.slot], m.slotNorm[c.slot], m.clusters[own]) > 0 {
 		p.join(own, i)
 		return
 	}

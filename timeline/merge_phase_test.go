@@ -78,9 +78,9 @@ func TestCountSents(t *testing.T) {
 	}
 	nt := 0
 	for _, cd := range m.cands {
-		nt += len(cd.ctx.bag)
+		nt += len(m.slotVec[cd.slot])
 	}
-	fmt.Println("cands", len(m.cands), "distinct sents", len(d), "bytes", n, "keys", len(m.keys), "bag terms", nt)
+	fmt.Println("cands", len(m.cands), "distinct sents", len(d), "bytes", n, "keys", len(m.keys), "vector terms", nt)
 }
 
 func distinctSents(c mergeInput) []string {

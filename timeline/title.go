@@ -600,7 +600,7 @@ func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
 		// counted as they change
 		for _, i := range members {
 			c := &m.cands[i]
-			for _, t := range c.ctx.clause {
+			for _, t := range m.slotCtx[c.slot].clause {
 				if !forID || !t.idSkip {
 					kc.count(t.key, c.art, t.name)
 				}
@@ -610,7 +610,7 @@ func (m *merger) rankKeys(members []int, n int, forID bool) []int32 {
 		pairs := sc.pairs[:0]
 		for _, i := range members {
 			c := &m.cands[i]
-			for _, t := range c.ctx.clause {
+			for _, t := range m.slotCtx[c.slot].clause {
 				if forID && t.idSkip {
 					continue
 				}
@@ -643,7 +643,7 @@ func (m *merger) rankBoth(members []int) (forTitle, forID []int32) {
 	kt, ki := &sc.keys[0], &sc.keys[1]
 	for _, i := range members {
 		c := &m.cands[i]
-		for _, t := range c.ctx.clause {
+		for _, t := range m.slotCtx[c.slot].clause {
 			kt.count(t.key, c.art, t.name)
 			if !t.idSkip {
 				ki.count(t.key, c.art, t.name)
@@ -760,7 +760,7 @@ func (m *merger) surfacesOf(members []int, keys []int32) []string {
 		times := hi - lo
 		c := &m.cands[m.slotCand[slots[lo]]]
 		lo = hi
-		for _, t := range c.ctx.clause {
+		for _, t := range m.slotCtx[c.slot].clause {
 			if t.verb {
 				continue
 			}
