@@ -16,7 +16,17 @@ func Build(site *Site, opts ...Option) *Chronology {
 		mentions = resolveAll(site.Articles, o)
 		return len(site.Articles), textBytes(site.Articles)
 	})
-	return assemble(site.Config, site.Articles, mentions, site.Warnings, o)
+	if o.releaseText {
+		// The spans were read only to find each mention's sentence.
+		for _, a := range site.Articles {
+			a.Sentences = nil
+		}
+	}
+	c := assemble(site.Config, site.Articles, mentions, site.Warnings, o)
+	if o.releaseText {
+		c.releaseText()
+	}
+	return c
 }
 
 // assemble runs the stages after resolving, for Build and the

@@ -6,22 +6,14 @@ import (
 	"strings"
 )
 
-// ReleaseText frees what only resolving, merging and checking read:
-// every article's plain text (Text) and sentence spans (Sentences). The
-// pages and exports need of the text only the sentences and phrases of
-// the mentions, which are parts of it and would keep all of it in
-// memory: each article's are copied first, its distinct sentences into
-// one string, and so are the other strings that may be parts of a text
-// (the events' titles, the inference evidence, the resolver's notes).
-// The chronology shows the same afterwards but for Text and Sentences,
-// which are empty.
-//
-// Call it on a chronology that is only rendered afterwards: `timeline
-// build` does, before render.Write, which takes a 10,000-article site's
-// 85 MB of text and 18 MB of spans out of the render's peak. An
-// incremental build must not: it resolves and merges the same articles
-// again.
-func (c *Chronology) ReleaseText() {
+// releaseText empties every article's Text and Sentences (see the
+// option ReleaseText). The mentions' sentences and phrases are parts
+// of the text, and would keep all of it in memory: each article's are
+// copied first, its distinct sentences into one string, and so are the
+// other strings that may be parts of a text (the events' titles, the
+// inference evidence, the resolver's notes). The chronology shows the
+// same afterwards but for Text and Sentences.
+func (c *Chronology) releaseText() {
 	byArt := map[string][]*Mention{}
 	for _, e := range c.Events {
 		for k := range e.Mentions {

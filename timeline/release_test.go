@@ -10,73 +10,60 @@ import (
 	"github.com/timeline-news/timeline/timeline"
 )
 
-// TestReleaseText checks that a chronology shows the same after
-// ReleaseText but for the articles' Text and Sentences, and that no
-// string of it is still a part of a text (which would keep the text in
-// memory).
+// TestReleaseText builds a generated site with and without ReleaseText:
+// the chronologies are the same but for the articles' Text and
+// Sentences, which are emptied, and no string of the one built with it
+// is still a part of a text (which would keep the text in memory).
 func TestReleaseText(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 120, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	s, err := timeline.LoadSite(dir)
-	if err != nil {
-		t.Fatal(err)
+	load := func() *timeline.Site {
+		s, err := timeline.LoadSite(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
 	}
-	c := timeline.Build(s)
-	// A mention whose phrase is not within its sentence, and one of no
-	// known article, as hand-made chronologies may have.
-	if len(c.Unplaced) == 0 || len(c.Events) == 0 {
-		t.Fatal("the generated site has no events or no phrases not placed")
+	want := timeline.Build(load())
+	s := load()
+	var texts []string
+	for _, a := range s.Articles {
+		texts = append(texts, a.Text)
 	}
-	a0 := c.Articles[0]
-	c.Unplaced = append(c.Unplaced,
-		timeline.Mention{Article: a0.ID, Sentence: a0.Text[:10], Start: 20, End: 25, Phrase: a0.Text[20:25]},
-		timeline.Mention{Article: "gone", Sentence: "On Friday.", Start: 3, End: 9, Phrase: "Friday"})
+	c := timeline.Build(s, timeline.ReleaseText())
 
-	texts := map[string]string{}
-	for _, a := range c.Articles {
-		texts[a.ID] = a.Text
+	if len(c.Events) != len(want.Events) || len(c.Unplaced) == 0 {
+		t.Fatalf("%d events, want %d; %d phrases not placed", len(c.Events), len(want.Events), len(c.Unplaced))
 	}
-	wantEvents := make([]timeline.Event, len(c.Events))
 	for i, e := range c.Events {
-		wantEvents[i] = *e
-		wantEvents[i].Mentions = slices.Clone(e.Mentions)
-	}
-	wantUnplaced := slices.Clone(c.Unplaced)
-	wantInference := map[string][]string{}
-	for _, a := range c.Articles {
-		wantInference[a.ID] = slices.Clone(a.Inference)
-	}
-
-	c.ReleaseText()
-
-	for i, e := range c.Events {
-		if !reflect.DeepEqual(*e, wantEvents[i]) {
-			t.Errorf("event %s changed", e.ID)
+		if !reflect.DeepEqual(*e, *want.Events[i]) {
+			t.Errorf("event %s differs", e.ID)
 		}
 	}
-	if !reflect.DeepEqual(c.Unplaced, wantUnplaced) {
-		t.Error("the phrases not placed changed")
+	if !reflect.DeepEqual(c.Unplaced, want.Unplaced) || !reflect.DeepEqual(c.Findings, want.Findings) {
+		t.Error("the phrases not placed or the findings differ")
 	}
-	for _, a := range c.Articles {
+	for i, a := range c.Articles {
 		if a.Text != "" || a.Sentences != nil {
 			t.Errorf("%s: Text and Sentences kept", a.ID)
 		}
-		if !slices.Equal(a.Inference, wantInference[a.ID]) {
-			t.Errorf("%s: Inference changed", a.ID)
+		if w := want.Articles[i]; !slices.Equal(a.Inference, w.Inference) || a.Published != w.Published || !slices.Equal(a.Body, w.Body) {
+			t.Errorf("%s: the article differs", a.ID)
 		}
 	}
+
 	inText := func(what, s string) {
 		t.Helper()
 		if s == "" {
 			return
 		}
 		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-		for id, text := range texts {
+		for _, text := range texts {
 			q := uintptr(unsafe.Pointer(unsafe.StringData(text)))
 			if text != "" && p >= q && p < q+uintptr(len(text)) {
-				t.Errorf("%s %q is still a part of the text of %s", what, s, id)
+				t.Errorf("%s %q is still a part of an article's text", what, s)
 				return
 			}
 		}

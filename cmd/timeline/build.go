@@ -62,10 +62,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "timeline build:", err)
 		return exitError
 	}
-	c := timeline.Build(s, opts...)
-	// Only the pages are made from here on: the articles' plain text
-	// is not needed any more.
-	c.ReleaseText()
+	// Only the pages are made of the chronology: the articles' plain
+	// text is freed as soon as the build is done with it.
+	c := timeline.Build(s, append(opts, timeline.ReleaseText())...)
 	out := *dest
 	if out == "" {
 		out = filepath.Join(*site, "public")
