@@ -64,6 +64,29 @@ func BenchmarkJSON(b *testing.B) {
 	b.SetBytes(int64(n))
 }
 
+// BenchmarkCSV encodes timeline.csv alone, as timeline build writes it
+// (WriteCSV to a file; here to io.Discard).
+func BenchmarkCSV(b *testing.B) {
+	c, _ := benchChronology(b, 1000)
+	var n countWriter
+	b.ReportAllocs()
+	for b.Loop() {
+		n = 0
+		if err := render.WriteCSV(&n, c, render.URLs{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(n))
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int64
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
+}
+
 func dirSize(dir string) int64 {
 	var n int64
 	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {

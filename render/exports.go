@@ -3,7 +3,6 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -11,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/timeline-news/timeline/timeline"
@@ -107,27 +107,23 @@ func WriteCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
 
 func writeCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
 	arts := articlesByID(c)
-	if _, err := io.WriteString(out, "\ufeff"); err != nil { // so spreadsheets read UTF-8
-		return err
-	}
-	w := csv.NewWriter(out)
-	w.UseCRLF = true
 	header := []string{"event_id", "event_date", "precision", "display_date", "event_title", "reports", "independent",
 		"flags", "event_url", "article_id", "source", "article_title", "published", "published_inferred",
 		"sentence", "phrase", "value", "anchor", "rule", "tense", "note"}
-	if err := w.Write(header); err != nil {
-		return err
-	}
+	// "\ufeff" so spreadsheets read UTF-8. Rows are encoded into b, which
+	// is written out every few hundred kilobytes; an event's cells are
+	// encoded once for all its rows.
+	b := appendCSVRow([]byte("\ufeff"), nil, header)
+	var prefix []byte
 	for _, e := range c.Events {
 		ev := []string{e.ID, e.Date, e.Precision, dates.Display(e.Date, e.Mod), e.Title, strconv.Itoa(len(e.Sources)),
 			strconv.Itoa(e.Independent), strings.Join(e.Flags, " "), u.Abs("events/" + e.ID + "/")}
 		if len(e.Mentions) == 0 {
 			row := append(ev, make([]string, len(header)-len(ev))...)
 			row[len(row)-1] = e.Note
-			if err := w.Write(guardRow(row)); err != nil {
-				return err
-			}
+			b = appendCSVRow(b, nil, guardRow(row))
 		}
+		prefix = append(appendCSVCells(prefix[:0], guardRow(ev)), ',')
 		for _, m := range e.Mentions {
 			var src, title, pub, inferred string
 			if a := arts[m.Article]; a != nil {
@@ -137,15 +133,77 @@ func writeCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
 				}
 				inferred = strconv.FormatBool(a.PublishedInferred)
 			}
-			row := append(append([]string{}, ev...), m.Article, src, title, pub, inferred,
-				m.Sentence, m.Phrase, m.Value, m.Anchor, m.Rule, m.Tense, m.Note)
-			if err := w.Write(guardRow(row)); err != nil {
+			b = appendCSVRow(b, prefix, guardRow([]string{m.Article, src, title, pub, inferred,
+				m.Sentence, m.Phrase, m.Value, m.Anchor, m.Rule, m.Tense, m.Note}))
+		}
+		if len(b) >= csvChunk {
+			if _, err := out.Write(b); err != nil {
 				return err
 			}
+			b = b[:0]
 		}
 	}
-	w.Flush()
-	return w.Error()
+	_, err := out.Write(b)
+	return err
+}
+
+// csvChunk is how many bytes of rows writeCSV encodes before writing them.
+const csvChunk = 256 << 10
+
+// appendCSVRow appends a row of CSV, as encoding/csv writes it with
+// UseCRLF: prefix, the first cells of the row already encoded and each
+// followed by its comma (appendCSVCells, then ','), or nothing; then
+// cells; then CRLF.
+func appendCSVRow(b, prefix []byte, cells []string) []byte {
+	b = append(b, prefix...)
+	return append(appendCSVCells(b, cells), '\r', '\n')
+}
+
+// appendCSVCells appends cells separated by commas, each quoted when
+// encoding/csv quotes it (a comma, quote or line break in it, a leading
+// space, or exactly \.), quotes doubled and line breaks written as CRLF.
+func appendCSVCells(b []byte, cells []string) []byte {
+	for n, cell := range cells {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		if !csvNeedsQuotes(cell) {
+			b = append(b, cell...)
+			continue
+		}
+		b = append(b, '"')
+		for len(cell) > 0 {
+			i := strings.IndexAny(cell, "\"\r\n")
+			if i < 0 {
+				i = len(cell)
+			}
+			b = append(b, cell[:i]...)
+			cell = cell[i:]
+			if len(cell) > 0 {
+				switch cell[0] {
+				case '"':
+					b = append(b, '"', '"')
+				case '\n':
+					b = append(b, '\r', '\n')
+				} // a CR alone is dropped, as encoding/csv drops it with UseCRLF
+				cell = cell[1:]
+			}
+		}
+		b = append(b, '"')
+	}
+	return b
+}
+
+// csvNeedsQuotes is encoding/csv's rule for a comma-separated cell.
+func csvNeedsQuotes(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	if cell == `\.` || strings.ContainsAny(cell, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(cell)
+	return unicode.IsSpace(r)
 }
 
 // guardRow prefixes an apostrophe to cells a spreadsheet would run as a

@@ -28,7 +28,9 @@ func TestHighlightsAre(t *testing.T) {
 		{"end", func(a *articleView) { a.Unplaced[0].Mention = &timeline.Mention{Start: 20, End: 28, Value: "P90D"} }},
 		{"event link", func(a *articleView) { a.Mentions[0].Event = &eventView{URL: "/events/e2/"} }},
 		{"display", func(a *articleView) { a.Mentions[0].Display = "Sat 16 Aug 2025" }},
-		{"rule", func(a *articleView) { a.Mentions[0].Mention = &timeline.Mention{Start: 3, End: 9, Rule: "next-weekday"} }},
+		{"rule", func(a *articleView) {
+			a.Mentions[0].Mention = &timeline.Mention{Start: 3, End: 9, Rule: "next-weekday"}
+		}},
 		{"unplaced value", func(a *articleView) { a.Unplaced[0].Mention = &timeline.Mention{Start: 20, End: 27, Value: "P9D"} }},
 		{"one more phrase", func(a *articleView) { a.Unplaced = append(a.Unplaced, a.Unplaced[0]) }},
 		{"one phrase fewer", func(a *articleView) { a.Unplaced = nil }},
