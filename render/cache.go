@@ -134,7 +134,7 @@ func (c *madeCard) get(t *template.Template, ev *eventView) (template.HTML, bool
 		return "", false
 	}
 	for k, m := range ev.Mentions {
-		if c.hrefs[k] != m.ArticleHref {
+		if !m.hrefIs(c.hrefs[k]) {
 			return "", false
 		}
 	}
@@ -145,7 +145,7 @@ func (c *madeCard) get(t *template.Template, ev *eventView) (template.HTML, bool
 func (c *madeCard) put(t *template.Template, ev *eventView, h template.HTML) {
 	hrefs := make([]string, len(ev.Mentions))
 	for k, m := range ev.Mentions {
-		hrefs[k] = m.ArticleHref
+		hrefs[k] = m.ArticleHref()
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -358,23 +358,12 @@ func (s *Site) items(events []*eventView) error {
 // there, so their pages stay the same. It returns the event mentions
 // of no known article.
 func (s *siteView) link() (orphans []*mentionView) {
-	hrefs := hrefEscaper{}
 	for _, ev := range s.Events {
 		for _, m := range ev.Mentions {
 			if m.Article == nil {
 				orphans = append(orphans, m)
 			}
 			fixHref(m)
-			m.quoteHref = hrefs.escape(m.Article, m.ArticleHref)
-		}
-	}
-	for _, m := range s.Unplaced {
-		fixHref(m)
-	}
-	for _, a := range s.Articles {
-		a.hrefEsc = hrefs.escape(a, a.URL)
-		for _, m := range a.Unplaced {
-			m.quoteHref = hrefs.escape(a, m.ArticleHref)
 		}
 	}
 	return orphans

@@ -4,44 +4,46 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
-	"strconv"
 	"testing"
 
 	"github.com/timeline-news/timeline/timeline"
 	"github.com/yuin/goldmark/util"
 )
 
-// TestQuoteMatchesTemplate checks the ready-made evidence quote against
-// the template markup it replaces, on hostile and odd text and URLs.
+// TestQuoteMatchesTemplate checks the ready-made quote of a mention
+// against the template markup it replaces, on hostile and odd text and
+// URLs, linked to the phrase's mark and to the page, with the
+// article's URL escaped once (escapeHrefs) and without.
 func TestQuoteMatchesTemplate(t *testing.T) {
 	tmpl := template.Must(template.New("q").Parse(
 		`{{.Before}}{{if .Phrase}}<mark><a href="{{.ArticleHref}}">{{.Phrase}}</a></mark>{{end}}{{.After}}`))
 	texts := []string{"", "plain", `<script>alert("x")</script>`, "a & b + c 'd' \"e\"", "nul\x00byte",
 		"bad \xff\xfe utf8", "café – “quoted” \ufdd0\uffff", "{{.}} ${x}"}
-	urls := []*articleView{
-		{URL: "/articles/a-1/"},
-		{URL: "/sub path/articles/é/"},
-		{URL: `/x"onmouseover="y/`},
-		{URL: "javascript:alert(1)//"},
-		{URL: "https://example.org/a?b=c&d=<e>/"},
-		nil,
+	var arts []*articleView
+	for _, url := range []string{"/articles/a-1/", "/sub path/articles/é/", `/x"onmouseover="y/`, "javascript:alert(1)//",
+		"https://example.org/a?b=c&d=<e>/", "/a#b/", ""} {
+		a, esc := &articleView{URL: url}, &articleView{URL: url}
+		esc.escapeHrefs()
+		arts = append(arts, a, esc)
 	}
-	h := hrefEscaper{}
-	for _, a := range urls {
-		hrefs := []string{"", "/other/#x", "javascript:alert(1)"}
-		if a != nil {
-			hrefs = append(hrefs, a.URL, a.URL+"#m0", a.URL+"#m12345", a.URL+"#mx")
-		}
-		for _, href := range hrefs {
-			for _, tx := range texts {
-				m := &mentionView{Before: tx, Phrase: tx, After: "after " + tx, ArticleHref: href}
-				var want bytes.Buffer
-				if err := tmpl.Execute(&want, m); err != nil {
-					t.Fatal(err)
-				}
-				got := string(quoteHTML(m.Before, m.Phrase, m.After, h.escape(a, href)))
-				if got != want.String() {
-					t.Errorf("href %q, text %q:\n got %s\nwant %s", href, tx, got, want.String())
+	arts = append(arts, nil)
+	for _, a := range arts {
+		for _, unanchored := range []bool{false, true} {
+			for _, at := range []int{0, 12340} {
+				for _, tx := range texts {
+					sentence := tx + tx + "after " + tx
+					m := &mentionView{Mention: &timeline.Mention{Sentence: sentence, SentenceStart: at, Start: at + len(tx), End: at + 2*len(tx)},
+						Article: a, unanchored: unanchored}
+					var want bytes.Buffer
+					if err := tmpl.Execute(&want, m); err != nil {
+						t.Fatal(err)
+					}
+					if got := string(m.Quote()); got != want.String() {
+						t.Errorf("article %+v, text %q:\n got %s\nwant %s", a, tx, got, want.String())
+					}
+					if !m.hrefIs(m.ArticleHref()) || m.hrefIs(m.ArticleHref()+"0") {
+						t.Errorf("article %+v: hrefIs(%q) is wrong", a, m.ArticleHref())
+					}
 				}
 			}
 		}
@@ -57,12 +59,11 @@ func TestReporterLinksMatchTemplate(t *testing.T) {
 		"bad \xff\xfe utf8", "café – “quoted”", "{{.}} ${x}"}
 	urls := []string{"/articles/a-1/", "/sub path/articles/é/", `/x"onmouseover="y/`, "javascript:alert(1)//",
 		"https://example.org/a?b=c&d=<e>/"}
-	h := hrefEscaper{}
 	e := &eventView{}
 	for i, tx := range texts {
 		a := &articleView{Article: &timeline.Article{Source: tx, Title: "title " + tx}, Source: tx, Title: "title " + tx,
 			URL: urls[i%len(urls)]}
-		a.hrefEsc = h.escape(a, a.URL)
+		a.escapeHrefs()
 		e.Reporters = append(e.Reporters, a)
 		if i%3 == 1 {
 			e.Reporters = append(e.Reporters, nil) // an id with no article
@@ -109,7 +110,7 @@ func TestWriteEscaped(t *testing.T) {
 
 // TestUnplacedItemsMatchTemplate checks the ready-made list of a
 // report's phrases not placed against the template markup it replaces,
-// with the links escaped by link and without.
+// with the article's URL escaped once (escapeHrefs) and without.
 func TestUnplacedItemsMatchTemplate(t *testing.T) {
 	tmpl := template.Must(template.New("u").Parse(
 		`{{range .Unplaced}}<li>‘<a href="{{.ArticleHref}}">{{.Phrase}}</a>’ <code>{{.Value}}</code></li>{{end}}`))
@@ -118,11 +119,12 @@ func TestUnplacedItemsMatchTemplate(t *testing.T) {
 	for _, url := range []string{"/articles/a-1/", "/sub path/articles/é/", `/x"onmouseover="y/`, "javascript:alert(1)//",
 		"https://example.org/a?b=c&d=<e>/"} {
 		a := &articleView{URL: url}
+		if len(url)%2 == 0 {
+			a.escapeHrefs()
+		}
 		for i, tx := range texts {
-			m := &mentionView{Mention: &timeline.Mention{Value: "P" + tx}, Article: a, Phrase: tx, ArticleHref: url + "#m" + strconv.Itoa(i)}
-			if i == 3 {
-				m.ArticleHref = url
-			}
+			m := &mentionView{Mention: &timeline.Mention{Value: "P" + tx, Sentence: tx, SentenceStart: i, Start: i, End: i + len(tx)},
+				Article: a, unanchored: i == 3}
 			a.Unplaced = append(a.Unplaced, m)
 		}
 		var want bytes.Buffer
@@ -136,6 +138,30 @@ func TestUnplacedItemsMatchTemplate(t *testing.T) {
 		s.link()
 		if got := string(a.UnplacedItems()); got != want.String() {
 			t.Errorf("url %q, after link:\n got %s\nwant %s", url, got, want.String())
+		}
+	}
+}
+
+// A mention's sentence split around its phrase, and the whole sentence
+// before when the phrase's offsets are not within it.
+func TestMentionSplit(t *testing.T) {
+	const s = "They met on Friday in Geneva."
+	for _, tc := range []struct {
+		start, end, sentenceStart int
+		before, phrase, after     string
+	}{
+		{12, 18, 0, "They met on ", "Friday", " in Geneva."},
+		{112, 118, 100, "They met on ", "Friday", " in Geneva."},
+		{0, 4, 0, "", "They", " met on Friday in Geneva."},
+		{25, 29, 0, "They met on Friday in Gen", "eva.", ""},
+		{12, 12, 0, "They met on ", "", "Friday in Geneva."},
+		{5, 18, 10, s, "", ""},
+		{12, 40, 0, s, "", ""},
+		{18, 12, 0, s, "", ""},
+	} {
+		m := &mentionView{Mention: &timeline.Mention{Sentence: s, SentenceStart: tc.sentenceStart, Start: tc.start, End: tc.end}}
+		if b, p, a := m.Before(), m.Phrase(), m.After(); b != tc.before || p != tc.phrase || a != tc.after {
+			t.Errorf("%d-%d in a sentence at %d: %q %q %q, want %q %q %q", tc.start, tc.end, tc.sentenceStart, b, p, a, tc.before, tc.phrase, tc.after)
 		}
 	}
 }

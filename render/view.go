@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -91,9 +92,17 @@ type articleView struct {
 	// anchors are the Start of each phrase whose id (mentionID) the
 	// body rendering actually wrote, sorted.
 	anchors []int
-	// hrefEsc is URL escaped for an href attribute, set before the
-	// pages render.
+	// hrefEsc is URL escaped for an href attribute; fragEsc is true
+	// when URL with a phrase's fragment ("#m12") escapes as hrefEsc
+	// and the fragment (see escapeHrefs).
 	hrefEsc string
+	fragEsc bool
+}
+
+// escapeHrefs sets hrefEsc and fragEsc from URL.
+func (a *articleView) escapeHrefs() {
+	a.hrefEsc = escapeHref(a.URL)
+	a.fragEsc = escapeHref(a.URL+"#m0") == a.hrefEsc+"#m0"
 }
 
 type eventView struct {
@@ -178,7 +187,7 @@ func splitReports(ms []*mentionView, n int) (shown, reports, more int) {
 func (e *eventView) Evidence() template.HTML {
 	n := 0
 	for _, m := range e.Mentions[:e.shown] {
-		n += len(m.Before) + len(m.Phrase) + len(m.After) + len(m.quoteHref) + len(m.Dated) + len(m.How) + 160
+		n += len(m.Mention.Sentence) + len(m.Dated) + len(m.How) + 192
 		if m.Article != nil {
 			n += len(m.Article.Byline)
 		}
@@ -193,7 +202,7 @@ func (e *eventView) Evidence() template.HTML {
 			escapeText(&b, m.Mention.Article)
 		}
 		b.WriteString("</td>\n        <td><blockquote><p>")
-		b.WriteString(string(m.Quote()))
+		m.writeQuote(&b)
 		b.WriteString("</p></blockquote></td>\n        <td>")
 		b.WriteString(string(m.Dated))
 		b.WriteString("</td>\n        <td>")
@@ -225,19 +234,11 @@ func (a *articleView) EventItems() template.HTML {
 // quote.go for the escaping).
 func (a *articleView) UnplacedItems() template.HTML {
 	var b strings.Builder
-	var hrefs hrefEscaper
 	for _, m := range a.Unplaced {
-		href := m.quoteHref // set by link, when it ran
-		if href == "" {
-			if hrefs == nil {
-				hrefs = hrefEscaper{}
-			}
-			href = hrefs.escape(m.Article, m.ArticleHref)
-		}
 		b.WriteString(`<li>‘<a href="`)
-		b.WriteString(href)
+		m.writeHref(&b)
 		b.WriteString(`">`)
-		escapeText(&b, m.Phrase)
+		escapeText(&b, m.Phrase())
 		b.WriteString(`</a>’ <code>`)
 		escapeText(&b, m.Value)
 		b.WriteString(`</code></li>`)
@@ -281,9 +282,9 @@ func compactReports(ms []*mentionView) template.HTML {
 			b.WriteString(", ")
 		}
 		b.WriteString(`‘<a href="`)
-		b.WriteString(m.quoteHref)
+		m.writeHref(&b)
 		b.WriteString(`">`)
-		escapeText(&b, m.Phrase)
+		escapeText(&b, m.Phrase())
 		b.WriteString(`</a>’`)
 	}
 	if len(ms) > 0 {
@@ -320,7 +321,91 @@ func (e *eventView) ReporterLinks() template.HTML {
 // (see quote.go). It is made when a page asks for it rather than kept
 // for every mention while the site renders.
 func (m *mentionView) Quote() template.HTML {
-	return quoteHTML(m.Before, m.Phrase, m.After, m.quoteHref)
+	var b strings.Builder
+	b.Grow(len(m.Mention.Sentence) + 64)
+	m.writeQuote(&b)
+	return template.HTML(b.String())
+}
+
+// writeQuote writes Quote to b: Before, then Phrase marked and linked to
+// ArticleHref, then After, each escaped as html/template escapes text
+// and href attributes.
+func (m *mentionView) writeQuote(b *strings.Builder) {
+	before, phrase, after := m.split()
+	escapeText(b, before)
+	if phrase != "" {
+		b.WriteString(`<mark><a href="`)
+		m.writeHref(b)
+		b.WriteString(`">`)
+		escapeText(b, phrase)
+		b.WriteString(`</a></mark>`)
+	}
+	escapeText(b, after)
+}
+
+// split is the mention's sentence around its phrase: the part before,
+// the phrase and the part after; the whole sentence before when the
+// phrase's offsets are not within it. Before, Phrase and After are
+// made when asked for, not kept for each of a site's mentions.
+func (m *mentionView) split() (before, phrase, after string) {
+	s := m.Mention.Sentence
+	a0, b0 := m.Start-m.SentenceStart, m.End-m.SentenceStart
+	if a0 >= 0 && b0 <= len(s) && a0 <= b0 {
+		return s[:a0], s[a0:b0], s[b0:]
+	}
+	return s, "", ""
+}
+
+// Before is the sentence before the phrase (see split).
+func (m *mentionView) Before() string { b, _, _ := m.split(); return b }
+
+// Phrase is the phrase as the sentence has it, "" when its offsets are
+// not within the sentence (see split).
+func (m *mentionView) Phrase() string { _, p, _ := m.split(); return p }
+
+// After is the sentence after the phrase (see split).
+func (m *mentionView) After() string { _, _, a := m.split(); return a }
+
+// ArticleHref links to the phrase in its article's page: to its mark,
+// or to the page when the body has none for it (see link); "" for a
+// phrase of no known article. It is made when asked for, not kept for
+// each of a site's mentions.
+func (m *mentionView) ArticleHref() string {
+	switch {
+	case m.Article == nil:
+		return ""
+	case m.unanchored:
+		return m.Article.URL
+	}
+	return m.Article.URL + "#" + mentionID(m.Start)
+}
+
+// writeHref writes ArticleHref escaped for an href attribute: the
+// article's URL escaped once (escapeHrefs), then the fragment, which
+// escaping leaves as it is.
+func (m *mentionView) writeHref(b *strings.Builder) {
+	a := m.Article
+	if a == nil || !a.fragEsc {
+		b.WriteString(escapeHref(m.ArticleHref()))
+		return
+	}
+	b.WriteString(a.hrefEsc)
+	if !m.unanchored {
+		var frag [24]byte
+		b.Write(strconv.AppendInt(append(frag[:0], "#m"...), int64(m.Start), 10))
+	}
+}
+
+// hrefIs reports whether ArticleHref is href, without making it.
+func (m *mentionView) hrefIs(href string) bool {
+	switch {
+	case m.Article == nil:
+		return href == ""
+	case m.unanchored:
+		return href == m.Article.URL
+	}
+	frag, ok := strings.CutPrefix(href, m.Article.URL+"#m")
+	return ok && frag == strconv.Itoa(m.Start)
 }
 
 // conflictReports is how many reports each side of a conflict shows in
@@ -354,19 +439,16 @@ type mentionView struct {
 
 	Article                *articleView
 	Event                  *eventView
-	Before, Phrase, After  string
 	Display, AnchorDisplay string
-	// ArticleHref links to the phrase in its article's page.
-	ArticleHref string
-	// quoteHref is ArticleHref escaped for an attribute, set before
-	// the pages render (see Quote).
-	quoteHref string
 	// Dated is partials/dated.html executed for the mention's datedView:
 	// the third cell of its evidence row (see write.go).
 	Dated template.HTML
 	// How is partials/how.html executed for the mention's howView: the
 	// last cell of its evidence row (see write.go).
 	How template.HTML
+	// unanchored is set (by link) when the article's body has no mark
+	// for the phrase: ArticleHref is then the article's page.
+	unanchored bool
 }
 
 // howView is what partials/how.html gets: only the fields it may show,
@@ -679,6 +761,7 @@ func newArticle(a *timeline.Article, u URLs) articleView {
 		PublishedInferred: a.PublishedInferred, Inference: a.Inference,
 		Path: "articles/" + a.ID + "/", SourceKey: sourceKey(a)}
 	av.URL = u.Path(av.Path)
+	av.escapeHrefs()
 	if !a.Published.IsZero() {
 		av.PublishedISO = dates.DayValue(a.Published)
 		av.Published = dates.Display(av.PublishedISO, "")
@@ -816,8 +899,8 @@ func (s *siteView) unplaced(ums []timeline.Mention, byID map[string]*articleView
 				s.UnplacedArticles = append(s.UnplacedArticles, av)
 			}
 			av.Unplaced = append(av.Unplaced, mv)
-			if len(av.UnplacedSample) < 3 && !slices.Contains(av.UnplacedSample, mv.Phrase) {
-				av.UnplacedSample = append(av.UnplacedSample, mv.Phrase)
+			if p := mv.Phrase(); len(av.UnplacedSample) < 3 && !slices.Contains(av.UnplacedSample, p) {
+				av.UnplacedSample = append(av.UnplacedSample, p)
 			}
 		}
 		i = j
@@ -844,15 +927,6 @@ func setMention(mv *mentionView, m *timeline.Mention, a *articleView, shown disp
 	*mv = mentionView{Mention: m, Display: shown.of(m.Value, m.Mod)}
 	if m.Anchor != "" {
 		mv.AnchorDisplay = shown.of(m.Anchor, "")
-	}
-	a0, b0 := m.Start-m.SentenceStart, m.End-m.SentenceStart
-	if a0 >= 0 && b0 <= len(m.Sentence) && a0 <= b0 {
-		mv.Before, mv.Phrase, mv.After = m.Sentence[:a0], m.Sentence[a0:b0], m.Sentence[b0:]
-	} else {
-		mv.Before = m.Sentence
-	}
-	if a != nil {
-		mv.ArticleHref = a.URL + "#" + mentionID(m.Start)
 	}
 }
 

@@ -547,10 +547,10 @@ func (r *run) eventPartial(layout, name string, events []*eventView, set func(*e
 	})
 }
 
+// fixHref links m to its article's page instead of its mark there
+// when the article's body has no mark for it.
 func fixHref(m *mentionView) {
-	if m.Article != nil && !hasAnchor(m.Article.anchors, m.Start) {
-		m.ArticleHref = m.Article.URL
-	}
+	m.unanchored = m.Article != nil && !hasAnchor(m.Article.anchors, m.Start)
 }
 
 func sitemap(u URLs, paths []string) []byte {
