@@ -86,6 +86,7 @@ func MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
 func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheUse) MergeResult {
 	m := newMergerWith(articles, mentions, cache)
 	m.cluster()
+	m.dropClustering()
 	<-m.wireDone
 	events := m.events(m.liveClusters())
 	if cache != nil {
@@ -95,6 +96,19 @@ func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheU
 	finishCorpus(events)
 	sort.SliceStable(events, func(i, j int) bool { return eventLess(events[i], events[j]) })
 	return MergeResult{Events: events, Unplaced: m.unplaced, Findings: findings}
+}
+
+// dropClustering frees what only clustering reads, before the events
+// are built, where a build's memory peaks: the clusters' centroids and
+// their dense copies, the posting lists, the article and day lists, and
+// the slots' vectors. The events need of a cluster only its members.
+func (m *merger) dropClustering() {
+	for _, cl := range m.clusters {
+		cl.centroid, cl.dense = nil, nil
+	}
+	m.posting, m.byArt, m.byDay = postTable{}, nil, nil
+	m.slotVec, m.slotNorm = nil, nil
+	m.seq = placer{}
 }
 
 // cand is a mention that has a place on the calendar.
