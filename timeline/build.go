@@ -35,7 +35,9 @@ func Build(site *Site, opts ...Option) *Chronology {
 func assemble(cfg Config, articles []*Article, mentions []Mention, warnings []Problem, o *options) *Chronology {
 	var merged MergeResult
 	o.stats.Measure("merge", "mentions", func() (int, int64) {
-		merged = o.merge.MergeAll(articles, mentions, cfg)
+		// mentions is this build's own (Build's and Incremental's make
+		// it for the build): the events take their mentions from it.
+		merged = o.merge.mergeAll(articles, mentions, cfg, true)
 		return len(mentions), 0
 	})
 	c := &Chronology{

@@ -3,6 +3,8 @@ package timeline
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -164,5 +166,55 @@ func TestCurationMalformed(t *testing.T) {
 				t.Errorf("got %v\nwant a one-line error starting %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestCurationRedatesOnce: a clock time attached to the summit is
+// redated to the summit's day (its Note says so) once, also when
+// curation builds the event again from the same mentions (merged,
+// split), and a merge that takes the build's own mentions (regroup:
+// events are runs of them, not copies) gives what MergeAll gives.
+func TestCurationRedatesOnce(t *testing.T) {
+	articles, ms := curationCorpus(t)
+	base := MergeAll(articles, ms, Config{})
+	sid, qid := eventWith(base.Events, "b", "on Friday").ID, ""
+	for _, ev := range base.Events {
+		if ev.ID != sid {
+			qid = ev.ID
+		}
+	}
+	const assumed = "was assumed from the anchor"
+	for _, list := range [][]EventOverride{
+		nil,
+		{{ID: sid, Merge: []string{qid}}},
+		{{ID: sid, Split: []SplitOverride{{Articles: []string{"a"}, ID: "a-part"}}}},
+		{{ID: sid, Split: []SplitOverride{{Phrases: []string{"1900 gmt"}, ID: "talks-open"}}}},
+	} {
+		cfg := Config{Events: list}
+		want := MergeAll(articles, ms, cfg)
+		got := mergeAll(articles, slices.Clone(ms), cfg, nil, true)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v: a merge of its own mentions differs from MergeAll:\n%s\nwant:\n%s", list, summary(got.Events), summary(want.Events))
+		}
+		redated := 0
+		for _, ev := range want.Events {
+			for _, m := range ev.Mentions {
+				if n := strings.Count(m.Note, assumed); n > 1 {
+					t.Errorf("%+v: %q redated %d times: %q", list, m.Phrase, n, m.Note)
+				} else if n == 1 {
+					redated++
+					if !strings.HasPrefix(m.Value, ev.Date+"T") {
+						t.Errorf("%+v: %q is %s in an event of %s", list, m.Phrase, m.Value, ev.Date)
+					}
+				}
+			}
+		}
+		if list == nil && redated != 1 {
+			t.Errorf("no curation: %d mentions redated, want the 1900 GMT one", redated)
+		}
+	}
+	// MergeAll leaves its caller's mentions as they were.
+	if _, again := curationCorpus(t); !reflect.DeepEqual(ms, again) {
+		t.Errorf("MergeAll changed the mentions it was given")
 	}
 }

@@ -79,20 +79,31 @@ type MergeResult struct {
 
 // MergeAll is Merge with the curation findings.
 func MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
-	return mergeAll(articles, mentions, cfg, nil)
+	return mergeAll(articles, mentions, cfg, nil, false)
 }
 
-// mergeAll is MergeAll with a cache (see MergeCache), or none.
-func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheUse) MergeResult {
+// mergeAll is MergeAll with a cache (see MergeCache), or none. When
+// owned, mentions is the merge's to reorder: the events' and the
+// unplaced mentions are parts of it (see regroup), not copies, and the
+// caller must not use it afterwards. Otherwise it is copied first.
+func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheUse, owned bool) MergeResult {
+	if !owned {
+		mentions = slices.Clone(mentions)
+	}
 	m := newMergerWith(articles, mentions, cache)
 	m.cluster()
 	m.dropClustering()
 	<-m.wireDone
-	events := m.events(m.liveClusters())
+	live := m.liveClusters()
+	sorted := make([][]int, len(live))
+	forEach(len(live), runtime.GOMAXPROCS(0), func(k int) { sorted[k] = m.sortMembers(live[k].members) })
+	m.regroup(mentions, sorted)
+	events := m.events(live, sorted)
 	if cache != nil {
 		cache.keepTitles(m, m.sentIndex)
 	}
 	events, findings := m.curate(events, cfg.Events)
+	m.clearUnheld(events)
 	finishCorpus(events)
 	sort.SliceStable(events, func(i, j int) bool { return eventLess(events[i], events[j]) })
 	return MergeResult{Events: events, Unplaced: m.unplaced, Findings: findings}
@@ -119,6 +130,10 @@ type cand struct {
 	cl       int   // the cluster it is in (-1 before it is placed)
 	attached bool  // a time-of-day mention attached to an event of another day: it does not vote on the date
 	period   int32 // a coarse mention's period (see merger.period), -1 before cluster sets it
+	// at is the index of m in the mentions the merger was given, pos
+	// its index there once regroup has put them in event order (-1
+	// before).
+	at, pos int32
 	// slot is the index of its sentence and phrase among the distinct
 	// ones (see newMergerWith): candidates of one slot share their
 	// context, vector and title, kept once per slot (merger.slotCtx,
@@ -157,6 +172,16 @@ type merger struct {
 	idKeysOf map[*Event][]int32 // the keys of each built event's id (see idKeys)
 	cands    []cand
 	unplaced []Mention
+	// all is the mentions the merger was given, once regroup has put
+	// them in event order (nil before): the events' mentions are runs
+	// of it (see run). runAt is where each event built of a run starts;
+	// redated keeps what redateClockTimes changed in all, by position,
+	// so that an event built again of copies starts from the mention as
+	// it was.
+	all      []Mention
+	runMu    sync.Mutex
+	runAt    map[*Event]int32
+	redated  map[int32]Mention
 	clusters []*cluster
 	byDay    map[int][]int // day number → clusters founded by a day mention
 	// posting lists, for coarse mentions: the clusters whose span
@@ -243,18 +268,13 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 		ncand += n
 	}
 	m.cands = make([]cand, ncand)
-	if ncand < len(mentions) {
-		m.unplaced = make([]Mention, len(mentions)-ncand)
-	}
 	forEach(nchunk, workers, func(k int) {
-		ci, ui := starts[k], k*chunk-starts[k]
+		ci := starts[k]
 		lastArt, ai := "", -1 // the article of the mention before, and its index
 		for j := k * chunk; j < min(len(mentions), (k+1)*chunk); j++ {
 			mn := &mentions[j]
 			if !placed[j] {
-				m.unplaced[ui] = *mn
-				ui++
-				continue
+				continue // unplaced: see regroup
 			}
 			span := spans[j]
 			if mn.Article != lastArt || ai < 0 {
@@ -264,7 +284,7 @@ func newMergerWith(articles []*Article, mentions []Mention, cache *cacheUse) *me
 				}
 				lastArt = mn.Article
 			}
-			m.cands[ci] = cand{m: mn, span: span, art: ai, cl: -1, period: -1}
+			m.cands[ci] = cand{m: mn, span: span, art: ai, cl: -1, period: -1, at: int32(j), pos: -1}
 			ci++
 		}
 	})
@@ -1771,6 +1791,79 @@ func monthNums(s dates.Span) []int32 {
 		out[k] = int32(first + k)
 	}
 	return out
+}
+
+// regroup reorders all, the mentions the merger was given, in place:
+// the members of each cluster of sorted (candidate indexes, a cluster's
+// in evidence order) side by side, cluster after cluster; then any
+// candidate in none (there should be none); then the unplaced mentions
+// (not dates on the calendar), in their order, which become m.unplaced.
+// Each candidate's m then points to its mention's new place. Events are
+// built of these runs (see run) rather than of copies, so a build does
+// not hold every mention twice.
+func (m *merger) regroup(all []Mention, sorted [][]int) {
+	dest := make([]int32, len(all)) // all[j] goes to dest[j]
+	for j := range dest {
+		dest[j] = -1
+	}
+	p := int32(0)
+	for _, members := range sorted {
+		for _, i := range members {
+			c := &m.cands[i]
+			c.pos, dest[c.at] = p, p
+			p++
+		}
+	}
+	for i := range m.cands {
+		if c := &m.cands[i]; c.pos < 0 {
+			c.pos, dest[c.at] = p, p
+			p++
+		}
+	}
+	unplaced := p
+	for j := range dest {
+		if dest[j] < 0 {
+			dest[j] = p
+			p++
+		}
+	}
+	// each swap puts one mention at its place
+	for j := range all {
+		for d := dest[j]; d != int32(j); d = dest[j] {
+			all[j], all[d] = all[d], all[j]
+			dest[j], dest[d] = dest[d], d
+		}
+	}
+	for i := range m.cands {
+		m.cands[i].m = &all[m.cands[i].pos]
+	}
+	m.all, m.runAt, m.redated = all, map[*Event]int32{}, map[int32]Mention{}
+	if int(unplaced) < len(all) {
+		m.unplaced = all[unplaced:len(all):len(all)]
+	}
+}
+
+// clearUnheld empties the mentions of all that neither one of events
+// (built of a run of it) nor the unplaced hold: those of events that
+// curation rebuilt of copies. They would otherwise keep their
+// articles' texts in memory through the render (see ReleaseText).
+func (m *merger) clearUnheld(events []*Event) {
+	if m.all == nil {
+		return
+	}
+	held := make([]bool, len(m.all)-len(m.unplaced))
+	for _, ev := range events {
+		if p0, ok := m.runAt[ev]; ok {
+			for k := range ev.Mentions {
+				held[int(p0)+k] = true
+			}
+		}
+	}
+	for p, h := range held {
+		if !h {
+			m.all[p] = Mention{}
+		}
+	}
 }
 
 func (m *merger) liveClusters() []*cluster {

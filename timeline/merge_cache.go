@@ -75,8 +75,14 @@ type cachedTok struct {
 // MergeAll is MergeAll, reusing what earlier merges read; a nil
 // MergeCache reuses nothing.
 func (c *MergeCache) MergeAll(articles []*Article, mentions []Mention, cfg Config) MergeResult {
+	return c.mergeAll(articles, mentions, cfg, false)
+}
+
+// mergeAll is MergeAll; when owned, mentions is the merge's to reorder
+// and hand on (see the function mergeAll).
+func (c *MergeCache) mergeAll(articles []*Article, mentions []Mention, cfg Config, owned bool) MergeResult {
 	if c == nil {
-		return mergeAll(articles, mentions, cfg, nil)
+		return mergeAll(articles, mentions, cfg, nil, owned)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -85,7 +91,7 @@ func (c *MergeCache) MergeAll(articles []*Article, mentions []Mention, cfg Confi
 	}
 	next := &mergeCacheData{}
 	u := &cacheUse{old: c.data, next: next, dict: &c.dict}
-	r := mergeAll(articles, mentions, cfg, u)
+	r := mergeAll(articles, mentions, cfg, u, owned)
 	c.data = next
 	if len(c.dict.keys) > 2*u.used+dictSlack {
 		// Most ids are of keys no sentence uses any more: start the ids

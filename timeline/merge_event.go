@@ -13,15 +13,15 @@ import (
 )
 
 // events turns clusters into events with ids, titles and every
-// per-event field (date, conflicts, sources, reporting dates).
+// per-event field (date, conflicts, sources, reporting dates), sorted[k]
+// being the members of clusters[k] in evidence order (sortMembers).
 // Each event is built on its own, on every core, and stored at its
 // cluster's index: the output does not depend on the parallelism.
-func (m *merger) events(clusters []*cluster) []*Event {
+func (m *merger) events(clusters []*cluster, sorted [][]int) []*Event {
 	out := make([]*Event, len(clusters))
-	sorted := make([][]int, len(clusters))
 	ids := make([][]int32, len(clusters))
 	forEach(len(clusters), runtime.GOMAXPROCS(0), func(k int) {
-		out[k], sorted[k], ids[k] = m.buildEvent(clusters[k].members)
+		out[k], ids[k] = m.buildSorted(sorted[k])
 	})
 	m.members = make(map[*Event][]int, len(out))
 	m.idKeysOf = make(map[*Event][]int32, len(out))
@@ -35,18 +35,16 @@ func (m *merger) events(clusters []*cluster) []*Event {
 
 // eventOf builds an event from candidate indexes.
 func (m *merger) eventOf(members []int) *Event {
-	ev, sorted, ids := m.buildEvent(members)
+	sorted := m.sortMembers(members)
+	ev, ids := m.buildSorted(sorted)
 	m.members[ev] = sorted
 	m.idKeysOf[ev] = ids
 	return ev
 }
 
-// buildEvent builds an event from candidate indexes and returns it with
-// its members in evidence order and the keys of its id (see idKeys); it
-// only reads the merger.
-func (m *merger) buildEvent(members []int) (*Event, []int, []int32) {
-	// by article and position; between equals, in members' order (as
-	// a stable sort)
+// sortMembers returns candidate indexes in evidence order: by article
+// and position; between equals, in members' order (as a stable sort).
+func (m *merger) sortMembers(members []int) []int {
 	type order struct{ art, start, k int }
 	keys := make([]order, len(members))
 	for k, i := range members {
@@ -65,13 +63,43 @@ func (m *merger) buildEvent(members []int) (*Event, []int, []int32) {
 	for k, o := range keys {
 		sorted[k] = members[o.k]
 	}
-	members = sorted
-	ev := &Event{Mentions: make([]Mention, 0, len(members))}
-	for _, i := range members {
-		ev.Mentions = append(ev.Mentions, *m.cands[i].m)
+	return sorted
+}
+
+// buildSorted builds an event from candidate indexes in evidence order
+// (sortMembers) and returns it with the keys of its id (see idKeys). The
+// event's Mentions are the run of the merger's mentions its members
+// hold after regroup, when they hold one (a cluster's members do), or
+// else copies, as the mentions were before any was redated.
+func (m *merger) buildSorted(members []int) (*Event, []int32) {
+	ev := &Event{}
+	run, inRun := m.run(members)
+	if inRun {
+		ev.Mentions = run
+		m.runMu.Lock()
+		m.runAt[ev] = m.cands[members[0]].pos
+		for k, i := range members {
+			// an event built again (curation) of an event's run: its
+			// mentions as they were before that event redated them
+			if was, ok := m.redated[m.cands[i].pos]; ok {
+				run[k] = was
+			}
+		}
+		m.runMu.Unlock()
+	} else {
+		ev.Mentions = make([]Mention, 0, len(members))
+		m.runMu.Lock()
+		for _, i := range members {
+			mn := *m.cands[i].m
+			if was, ok := m.redated[m.cands[i].pos]; ok {
+				mn = was
+			}
+			ev.Mentions = append(ev.Mentions, mn)
+		}
+		m.runMu.Unlock()
 	}
 	m.date(ev, members)
-	m.redateClockTimes(ev, members)
+	m.redateClockTimes(ev, members, inRun)
 	m.sources(ev, members)
 	var forTitle, forID []int32
 	if len(members) == 1 {
@@ -80,14 +108,35 @@ func (m *merger) buildEvent(members []int) (*Event, []int, []int32) {
 		forTitle, forID = m.rankBoth(members)
 	}
 	ev.Title = m.titleRanked(members, forTitle)
-	return ev, members, forID
+	return ev, forID
+}
+
+// run returns the mentions of members, in order, as a part of the
+// merger's mentions (capped: appending to it copies), if regroup put
+// them side by side.
+func (m *merger) run(members []int) ([]Mention, bool) {
+	if m.all == nil || len(members) == 0 {
+		return nil, false
+	}
+	p0 := m.cands[members[0]].pos
+	for k, i := range members {
+		if m.cands[i].pos != p0+int32(k) {
+			return nil, false
+		}
+	}
+	end := int(p0) + len(members)
+	return m.all[p0:end:end], true
 }
 
 // redateClockTimes gives a clock time that joined an event of another
 // day (its sentence named no day, so the resolver assumed the anchor)
 // the event's day, and says so in its Note: "at 1900 GMT" in a Thursday
 // report about a Friday summit is 19:00 on the Friday.
-func (m *merger) redateClockTimes(ev *Event, members []int) {
+//
+// When the event's mentions are a run of the merger's (inRun), the
+// mention as it was is kept in m.redated first, for an event built of
+// it again (see buildSorted).
+func (m *merger) redateClockTimes(ev *Event, members []int, inRun bool) {
 	if ev.Precision != dates.PrecisionDay.String() {
 		return
 	}
@@ -96,6 +145,13 @@ func (m *merger) redateClockTimes(ev *Event, members []int) {
 		t := strings.IndexByte(mn.Value, 'T')
 		if !m.cands[i].attached || t < 0 {
 			continue
+		}
+		if inRun {
+			m.runMu.Lock()
+			if _, ok := m.redated[m.cands[i].pos]; !ok {
+				m.redated[m.cands[i].pos] = *mn
+			}
+			m.runMu.Unlock()
 		}
 		assumed := mn.Value[:t]
 		mn.Value = ev.Date + mn.Value[t:]

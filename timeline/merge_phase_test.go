@@ -8,6 +8,7 @@ package timeline
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -25,11 +26,18 @@ func TestMergePhases(t *testing.T) {
 		t0 := time.Now()
 		wireGroups(c.Articles, nil)
 		t1 := time.Now()
-		m := newMerger(c.Articles, c.Mentions)
+		mentions := slices.Clone(c.Mentions)
+		m := newMerger(c.Articles, mentions)
 		t2 := time.Now()
 		m.cluster()
 		t3 := time.Now()
-		events := m.events(m.liveClusters())
+		live := m.liveClusters()
+		sorted := make([][]int, len(live))
+		for k, cl := range live {
+			sorted[k] = m.sortMembers(cl.members)
+		}
+		m.regroup(mentions, sorted)
+		events := m.events(live, sorted)
 		t4 := time.Now()
 		events, _ = m.curate(events, c.Config.Events)
 		finishCorpus(events)
