@@ -93,7 +93,25 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.Rebuild()
+	s.warm()
 	return s, nil
+}
+
+// warm builds the site once more, unchanged, and throws the result
+// away. The first rebuild after a full build is the slowest of all;
+// done here, before anyone has saved, it takes that cost off the first
+// save (BenchmarkServeRebuild1000's first-ms, 8 runs of each in turn:
+// 128-178 ms, median 138, without; 106-141, median 113, with). It
+// publishes nothing and prints nothing.
+func (s *Server) warm() {
+	if _, err, _, _ := s.state(); err != nil {
+		return
+	}
+	c, err := s.inc.Build()
+	if err != nil {
+		return
+	}
+	_, _ = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
 }
 
 // Rebuild builds the site again, after invalidating the named changed
