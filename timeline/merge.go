@@ -124,7 +124,7 @@ func (m *merger) dropClustering() {
 
 // cand is a mention that has a place on the calendar.
 type cand struct {
-	m        *Mention // in the caller's slice, which the merger never changes
+	m        *Mention // in the merger's mentions (moved by regroup, which updates it)
 	span     dates.Span
 	art      int   // index of the article in the merger's list
 	cl       int   // the cluster it is in (-1 before it is placed)
