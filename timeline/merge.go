@@ -56,7 +56,8 @@ const RuleTimeOfDay = "time-of-day"
 // (names, places, key words, weighted by how rare they are in the
 // corpus: the same day alone is not enough). Mentions without a place
 // on the calendar (durations, sets, vague references) are returned as
-// unplaced. The curation in cfg.Events is applied last.
+// unplaced. The curation in cfg.Events is applied last. mentions is
+// not changed: the events and the unplaced hold copies of its mentions.
 //
 // Merge compares mentions only within date buckets (a day, the days
 // near it, the months of a coarse date), never all pairs, so it stays
