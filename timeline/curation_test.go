@@ -218,3 +218,37 @@ func TestCurationRedatesOnce(t *testing.T) {
 		t.Errorf("MergeAll changed the mentions it was given")
 	}
 }
+
+// TestMergeOwnEdges: a merge of its own mentions with none, with only
+// unplaced ones, and with one of no known article, gives what MergeAll
+// gives, and the unplaced come back in their order.
+func TestMergeOwnEdges(t *testing.T) {
+	articles, ms := curationCorpus(t)
+	durations := []Mention{
+		{Article: "a", Sentence: "It lasted two days.", Phrase: "two days", Type: "DURATION", Value: "P2D"},
+		{Article: "b", Sentence: "Talks run weekly.", Phrase: "weekly", Type: "SET", Value: "P1W"},
+	}
+	orphan := ms[0]
+	orphan.Article = "gone"
+	for name, in := range map[string][]Mention{
+		"none":          nil,
+		"only unplaced": durations,
+		"mixed":         append(append(slices.Clone(durations[:1]), ms...), durations[1]),
+		"unknown":       append(slices.Clone(ms), orphan),
+	} {
+		want := MergeAll(articles, in, Config{})
+		got := mergeAll(articles, slices.Clone(in), Config{}, nil, true)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: a merge of its own mentions differs from MergeAll:\n%s\nwant:\n%s", name, summary(got.Events), summary(want.Events))
+		}
+		var unplaced []Mention
+		for _, m := range in {
+			if m.Type == "DURATION" || m.Type == "SET" {
+				unplaced = append(unplaced, m)
+			}
+		}
+		if !slices.Equal(want.Unplaced, unplaced) {
+			t.Errorf("%s: unplaced %v, want %v", name, want.Unplaced, unplaced)
+		}
+	}
+}
