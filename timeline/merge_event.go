@@ -74,30 +74,25 @@ func (m *merger) sortMembers(members []int) []int {
 func (m *merger) buildSorted(members []int) (*Event, []int32) {
 	ev := &Event{}
 	run, inRun := m.run(members)
-	if inRun {
-		ev.Mentions = run
-		m.runMu.Lock()
-		m.runAt[ev] = m.cands[members[0]].pos
+	if !inRun {
+		run = make([]Mention, len(members))
 		for k, i := range members {
-			// an event built again (curation) of an event's run: its
-			// mentions as they were before that event redated them
-			if was, ok := m.redated[m.cands[i].pos]; ok {
-				run[k] = was
-			}
+			run[k] = *m.cands[i].m
 		}
-		m.runMu.Unlock()
-	} else {
-		ev.Mentions = make([]Mention, 0, len(members))
-		m.runMu.Lock()
-		for _, i := range members {
-			mn := *m.cands[i].m
-			if was, ok := m.redated[m.cands[i].pos]; ok {
-				mn = was
-			}
-			ev.Mentions = append(ev.Mentions, mn)
-		}
-		m.runMu.Unlock()
 	}
+	m.runMu.Lock()
+	if inRun {
+		m.runAt[ev] = m.cands[members[0]].pos
+	}
+	for k, i := range members {
+		// a mention an event built before redated (curation builds
+		// events again): as it was before that
+		if was, ok := m.redated[m.cands[i].pos]; ok {
+			run[k] = was
+		}
+	}
+	m.runMu.Unlock()
+	ev.Mentions = run
 	m.date(ev, members)
 	m.redateClockTimes(ev, members, inRun)
 	m.sources(ev, members)
