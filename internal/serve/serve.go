@@ -111,7 +111,7 @@ func (s *Server) warm() {
 	if err != nil {
 		return
 	}
-	_, _ = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
+	_, _ = s.newSite(c)
 }
 
 // Rebuild builds the site again, after invalidating the named changed
@@ -127,7 +127,7 @@ func (s *Server) Rebuild(changed ...string) {
 		// Pages are rendered as they are asked for (see render.Site);
 		// until this build is put in service, the previous one is served.
 		stats.Measure("render", "pages", func() (int, int64) {
-			site, err = render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
+			site, err = s.newSite(c)
 			if err != nil {
 				return 0, 0
 			}
@@ -158,6 +158,12 @@ func (s *Server) Rebuild(changed ...string) {
 	fmt.Fprintf(s.log, "built %s (%d re-read, %d re-resolved), %s, %s in %s (%s)\n",
 		english.Count(len(c.Articles), "article"), st.Parsed, st.Resolved, english.Count(len(c.Events), "event"),
 		english.Count(site.Pages(), "page"), took, stageTimes(&stats))
+}
+
+// newSite prepares the pages of c, served at /, through the server's
+// render cache.
+func (s *Server) newSite(c *timeline.Chronology) (*render.Site, error) {
+	return render.NewSite(c, render.Options{BaseURL: "/", SiteDir: s.site}, &s.cache)
 }
 
 // current returns the last good build, nil before one.
