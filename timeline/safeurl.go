@@ -17,7 +17,7 @@ import (
 // gets only safe links.
 func SafeURL(u string) string {
 	u = strings.TrimSpace(u)
-	if u == "" || len(u) > 4096 {
+	if u == "" || len(u) > maxURLLen {
 		return ""
 	}
 	for _, r := range u {
@@ -40,7 +40,17 @@ func SafeURL(u string) string {
 	// Keep the address as written (an internationalised host stays
 	// readable), with the scheme lower-cased and the characters that
 	// could end an attribute or element percent-encoded.
-	return strings.ToLower(p.Scheme) + urlEscaper.Replace(u[len(p.Scheme):])
+	// The length limit holds for the result too, so that SafeURL stays
+	// idempotent: escaping can turn an address of 4,096 bytes or less
+	// into a longer one, which a second call would refuse.
+	safe := strings.ToLower(p.Scheme) + urlEscaper.Replace(u[len(p.Scheme):])
+	if len(safe) > maxURLLen {
+		return ""
+	}
+	return safe
 }
+
+// maxURLLen is the longest address SafeURL accepts or returns, in bytes.
+const maxURLLen = 4096
 
 var urlEscaper = strings.NewReplacer(`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", "`", "%60")
