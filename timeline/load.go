@@ -581,8 +581,18 @@ func splitFrontMatter(rel string, src []byte) (fm string, body []byte, bodyLine 
 	return "", nil, 0, Problem{File: rel, Line: 1, Message: "front matter is not closed: no second +++ line"}
 }
 
-// parsePublished turns the front matter's date into a day.
+// parsePublished turns the front matter's date into a day of the years
+// 1 to 9999, the years every output format can write.
 func parsePublished(v any) (time.Time, error) {
+	t, err := parseDay(v)
+	if err == nil && (t.Year() < 1 || t.Year() > 9999) {
+		return time.Time{}, fmt.Errorf("date %s is outside the years 1 to 9999", t.Format("2006-01-02"))
+	}
+	return t, err
+}
+
+// parseDay turns a TOML date or date string into a day.
+func parseDay(v any) (time.Time, error) {
 	switch d := v.(type) {
 	case time.Time:
 		if d.Year() == 0 && d.Month() == 1 && d.Day() == 1 {
