@@ -128,6 +128,9 @@ func (r *resolver) modified(i int) (hit, bool) {
 // decades, seasons, weekdays, today/yesterday/tomorrow, this/last/next
 // units, units ago, quarters and halves, holidays.
 func (r *resolver) date(i int) (hit, bool) {
+	if i >= len(r.t) {
+		return hit{}, false // "0 am()": a clock time's parenthesis ends the text
+	}
 	t := &r.t[i]
 	switch {
 	case t.k == kNum:
