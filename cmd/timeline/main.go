@@ -39,6 +39,7 @@ type command struct {
 var commands = map[string]command{}
 
 func main() {
+	tuneCollector(os.Getenv)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
