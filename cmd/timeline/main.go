@@ -16,6 +16,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/timeline-news/timeline/internal/collector"
 )
 
 // version is set at link time with -ldflags "-X main.version=...".
@@ -39,7 +41,7 @@ type command struct {
 var commands = map[string]command{}
 
 func main() {
-	tuneCollector(os.Getenv)
+	collector.Tune(os.Getenv)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

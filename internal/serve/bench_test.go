@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/timeline-news/timeline/internal/collector"
 	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/timeline-news/timeline/render"
 	"github.com/timeline-news/timeline/timeline"
@@ -57,6 +58,9 @@ func BenchmarkServeRebuild1000(b *testing.B) { benchRebuild(b, 1000) }
 func BenchmarkServeRebuild50(b *testing.B) { benchRebuild(b, 50) }
 
 func benchRebuild(b *testing.B, n int) {
+	// The collector as `timeline serve` has it (GOGC and GOMEMLIMIT in
+	// the environment still win), not at the test binary's defaults.
+	defer collector.Tune(os.Getenv)()
 	site, files := benchSite(b, n)
 	path := files[len(files)/2]
 	src, err := os.ReadFile(path)

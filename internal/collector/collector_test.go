@@ -1,6 +1,10 @@
-package main
+package collector
 
-import "testing"
+import (
+	"fmt"
+	"runtime/debug"
+	"testing"
+)
 
 func TestCollectorSettings(t *testing.T) {
 	cases := []struct {
@@ -23,4 +27,14 @@ func TestCollectorSettings(t *testing.T) {
 			t.Errorf("%s: got %d %v %d %v, want %d %v %d %v", c.name, p, sp, l, sl, c.percent, c.setPercent, c.limit, c.setLimit)
 		}
 	}
+}
+
+func ExampleTune() {
+	restore := Tune(func(string) string { return "" }) // no GOGC, no GOMEMLIMIT in the environment
+	percent := debug.SetGCPercent(0)                   // reads the setting...
+	debug.SetGCPercent(percent)                        // ...and puts it back
+	limit := debug.SetMemoryLimit(-1)                  // a negative limit only reads it
+	restore()
+	fmt.Println(percent, limit>>30, "GiB")
+	// Output: 200 5 GiB
 }

@@ -1,4 +1,7 @@
-package main
+// Package collector holds the settings timeline gives Go's garbage
+// collector, so that the command and the benchmarks that stand for it
+// run alike.
+package collector
 
 import "runtime/debug"
 
@@ -30,13 +33,24 @@ func collectorSettings(getenv func(string) string) (percent int, setPercent bool
 	return percent, setPercent, limit, setLimit
 }
 
-// tuneCollector applies collectorSettings to the running program.
-func tuneCollector(getenv func(string) string) {
+// Tune applies collectorSettings to the running program, with getenv
+// (os.Getenv) to read the environment. It returns a function that puts
+// back the settings it changed, for benchmarks.
+func Tune(getenv func(string) string) (restore func()) {
 	percent, setPercent, limit, setLimit := collectorSettings(getenv)
+	oldPercent, oldLimit := -2, int64(-1)
 	if setPercent {
-		debug.SetGCPercent(percent)
+		oldPercent = debug.SetGCPercent(percent)
 	}
 	if setLimit {
-		debug.SetMemoryLimit(limit)
+		oldLimit = debug.SetMemoryLimit(limit)
+	}
+	return func() {
+		if oldPercent != -2 {
+			debug.SetGCPercent(oldPercent)
+		}
+		if oldLimit >= 0 {
+			debug.SetMemoryLimit(oldLimit)
+		}
 	}
 }
