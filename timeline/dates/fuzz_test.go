@@ -55,7 +55,7 @@ func TestHostileInput(t *testing.T) {
 	for i := range big {
 		big[i] = unit[i%len(unit)]
 	}
-	for _, s := range []string{string(big), "\xff\xfe\xfd", "\x00\x00", "", "2025", "May", "'", "’s", "1:", "12:7", "a.m.", "0 am()", "10:35 a.m. ("} {
+	for _, s := range []string{string(big), "\xff\xfe\xfd", "\x00\x00", "", "2025", "May", "'", "’s", "1:", "12:7", "a.m.", "0 am()", "10:35 a.m. (", "TODAY'S", "today's"} {
 		Resolve(s, Day(2025, 8, 14))
 		InferAnchor(s)
 	}

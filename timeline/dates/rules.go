@@ -1497,7 +1497,7 @@ func (r *resolver) deictic(i int) (hit, bool) {
 	if w == "tonight" {
 		h.typ, h.val = TypeTime, DayValue(day)+"TNI"
 	}
-	if w == "today" && r.punct(i+1, '\'') && r.w(i+2) == "s" && (genericNow[string(r.lower(i+3))] || r.t[i+3].k == kWord && genericNow[string(r.lower(i+4))]) {
+	if w == "today" && r.punct(i+1, '\'') && r.w(i+2) == "s" && (genericNow[string(r.lower(i+3))] || i+3 < len(r.t) && r.t[i+3].k == kWord && genericNow[string(r.lower(i+4))]) {
 		// "today's youth", "in today's world", "today's personal
 		// computers": the present age, not the day; left untagged
 		return hit{end: i + 3}, true

@@ -63,6 +63,7 @@ func TestGenericToday(t *testing.T) {
 		{"They are the chips of choice in many of today's personal computers.", "1989-10-27", "", "", "", "", ""},
 		{"If I were choosing the people of tomorrow, I would choose them.", "1989-11-02", "", "", "", "", ""},
 		{"The offer appears in today's editions.", "1989-11-02", "today", TypeDate, "1989-11-02", "", "deictic"},
+		{"Read all about it in TODAY'S", "1989-11-02", "TODAY", TypeDate, "1989-11-02", "", "deictic"}, // "'s" ends the text
 		{"Markets will open tomorrow.", "1989-11-02", "tomorrow", TypeDate, "1989-11-03", "", "deictic"},
 	})
 }
