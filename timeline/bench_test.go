@@ -132,7 +132,7 @@ func BenchmarkMerge(b *testing.B) {
 		b.Run(sz.name, func(b *testing.B) {
 			dir, _ := benchSite(b, sz.n)
 			site := loadSite(b, dir)
-			mentions := timeline.ResolveAll(site.Articles)
+			mentions, _ := timeline.ResolveAll(site.Articles)
 			work := make([]timeline.Mention, len(mentions))
 			b.ReportMetric(float64(len(mentions)), "mentions")
 			b.ReportAllocs()

@@ -12,8 +12,13 @@ import "time"
 func Build(site *Site, opts ...Option) *Chronology {
 	o := newOptions(opts)
 	var mentions []Mention
+	warnings := site.Warnings
 	o.stats.Measure("resolve", "articles", func() (int, int64) {
-		mentions = resolveAll(site.Articles, o)
+		var failed []Problem
+		mentions, failed = resolveAll(site.Articles, o)
+		if len(failed) > 0 {
+			warnings = append(warnings[:len(warnings):len(warnings)], failed...)
+		}
 		return len(site.Articles), textBytes(site.Articles)
 	})
 	if o.releaseText {
@@ -22,7 +27,7 @@ func Build(site *Site, opts ...Option) *Chronology {
 			a.Sentences = nil
 		}
 	}
-	c := assemble(site.Config, site.Articles, mentions, site.Warnings, o)
+	c := assemble(site.Config, site.Articles, mentions, warnings, o)
 	if o.releaseText {
 		c.releaseText()
 	}
@@ -57,8 +62,11 @@ func assemble(cfg Config, articles []*Article, mentions []Mention, warnings []Pr
 // resolveAll is ResolveAll with options: a worker pool over the
 // articles, each result stored at its article's index and joined in
 // article order, so the output does not depend on the parallelism.
-func resolveAll(articles []*Article, o *options) []Mention {
+// failed are the articles the resolver failed on (see resolveGuarded),
+// in article order.
+func resolveAll(articles []*Article, o *options) (mentions []Mention, failed []Problem) {
 	per := make([][]Mention, len(articles))
+	probs := make([]*Problem, len(articles))
 	var took []time.Duration
 	if o.stats != nil {
 		took = make([]time.Duration, len(articles))
@@ -69,9 +77,7 @@ func resolveAll(articles []*Article, o *options) []Mention {
 		if took != nil {
 			start = time.Now() // for --stats only; never reaches the output
 		}
-		a := articles[i]
-		InferPublished(a)
-		per[i] = ResolveArticle(a)
+		per[i], probs[i] = resolveGuarded(articles[i])
 		if took != nil {
 			took[i] = time.Since(start)
 		}
@@ -80,18 +86,23 @@ func resolveAll(articles []*Article, o *options) []Mention {
 	if took != nil {
 		o.stats.noteSlowest(articles, took)
 	}
+	for _, p := range probs {
+		if p != nil {
+			failed = append(failed, *p)
+		}
+	}
 	n := 0
 	for _, ms := range per {
 		n += len(ms)
 	}
 	if n == 0 {
-		return nil
+		return nil, failed
 	}
-	mentions := make([]Mention, 0, n)
+	mentions = make([]Mention, 0, n)
 	for _, ms := range per {
 		mentions = append(mentions, ms...)
 	}
-	return mentions
+	return mentions, failed
 }
 
 // textBytes is the size of the articles' plain text, for MB/s.

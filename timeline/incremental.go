@@ -54,6 +54,7 @@ type cachedFile struct {
 	mentions []Mention
 	id       string
 	resolved bool
+	failed   *Problem // the resolver failed on it (see resolveGuarded)
 }
 
 // NewIncremental returns a builder for the site folder dir. Nothing is
@@ -170,8 +171,7 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 	o.stats.Measure("resolve", "articles", func() (int, int64) {
 		forEach(len(resolve), o.workers, func(i int) {
 			cf := resolve[i]
-			InferPublished(cf.article)
-			cf.mentions = ResolveArticle(cf.article)
+			cf.mentions, cf.failed = resolveGuarded(cf.article)
 			cf.id = cf.article.ID
 			cf.resolved = true
 		})
@@ -189,6 +189,11 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 	for _, cf := range kept {
 		articles = append(articles, cf.article)
 		mentions = append(mentions, cf.mentions...)
+	}
+	for _, cf := range kept { // after the load's, as Build has them
+		if cf.failed != nil {
+			warnings = append(warnings, *cf.failed)
+		}
 	}
 	// The same stages as Build after resolving; TestIncremental checks
 	// that the result is Build's.

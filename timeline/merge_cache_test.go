@@ -21,7 +21,7 @@ func TestMergeCacheKeyDict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mentions := ResolveAll(site.Articles)
+	mentions, _ := ResolveAll(site.Articles)
 	// the mentions of the first n articles
 	firstN := func(n int) ([]*Article, []Mention) {
 		ids := map[string]bool{}

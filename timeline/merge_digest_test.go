@@ -98,7 +98,8 @@ func loadCached(t testing.TB, dir string) mergeInput {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c = mergeInput{site.Articles, ResolveAll(site.Articles), site.Config}
+	ms, _ := ResolveAll(site.Articles)
+	c = mergeInput{site.Articles, ms, site.Config}
 	f, err := os.Create(dir + ".gob")
 	if err != nil {
 		t.Fatal(err)

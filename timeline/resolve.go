@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/timeline-news/timeline/timeline/dates"
@@ -33,7 +35,7 @@ func ResolveArticle(a *Article) []Mention {
 	}
 	anchor := dates.DayValue(a.Published)
 	var out []Mention
-	for _, e := range dates.Resolve(a.Text, a.Published) {
+	for _, e := range resolveText(a.Text, a.Published) {
 		s := sentenceAt(a.Sentences, e.Start)
 		out = append(out, Mention{
 			Article:        a.ID,
@@ -55,11 +57,36 @@ func ResolveArticle(a *Article) []Mention {
 	return out
 }
 
+// resolveText is dates.Resolve; a test puts a failing resolver in its
+// place.
+var resolveText = dates.Resolve
+
+// resolveGuarded infers a's publication date when it has none and
+// resolves it, as a build does. A panic there is a bug of the resolver,
+// not of the article, but one article's text must not stop a build:
+// it is recovered and returned as a Problem naming the file, and the
+// article keeps no mentions (and its date as it was).
+func resolveGuarded(a *Article) (ms []Mention, prob *Problem) {
+	published, inferred := a.Published, a.PublishedInferred
+	defer func() {
+		if r := recover(); r != nil {
+			a.Published, a.PublishedInferred = published, inferred
+			msg := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
+			ms, prob = nil, &Problem{File: a.File, Message: "its dates were left out: the date resolver failed on it (" + msg + ")",
+				Hint: "a bug in timeline: please report it with this article"}
+		}
+	}()
+	InferPublished(a)
+	return ResolveArticle(a), nil
+}
+
 // ResolveAll infers missing publication dates and resolves every
 // article, returning all mentions in article order. Articles are
 // resolved on one goroutine per core; the result is the same as
-// resolving them one after the other.
-func ResolveAll(articles []*Article, opts ...Option) []Mention {
+// resolving them one after the other. failed names the articles the
+// resolver failed on, a bug of its own: they keep no mentions, and the
+// rest are resolved all the same.
+func ResolveAll(articles []*Article, opts ...Option) (mentions []Mention, failed []Problem) {
 	return resolveAll(articles, newOptions(opts))
 }
 

@@ -1,0 +1,49 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timeline-news/timeline/timeline/dates"
+)
+
+// TestResolverPanicKeepsBuild: a resolver that panics on one article's
+// text (a bug) costs that article its dates, with one one-line warning
+// naming its file; the other articles are resolved and merged, in Build
+// and in the incremental builder alike.
+func TestResolverPanicKeepsBuild(t *testing.T) {
+	defer func(f func(string, time.Time) []dates.Expr) { resolveText = f }(resolveText)
+	resolveText = func(s string, anchor time.Time) []dates.Expr {
+		if strings.Contains(s, "Boom") {
+			var none []int
+			_ = none[len(s)] // an index out of range, as a resolver bug would be
+		}
+		return dates.Resolve(s, anchor)
+	}
+	dir := writeSite(t, map[string]string{
+		"content/good.md": goodArticle,
+		"content/bad.md":  "+++\ntitle = \"Bad\"\ndate = 2025-08-08\n+++\n\nBoom. Trump will meet Putin on August 15, 2025.\n",
+	})
+	site, err := LoadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	incremental, err := NewIncremental(dir).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]*Chronology{"Build": Build(site), "Incremental": incremental} {
+		if len(c.Warnings) != 1 {
+			t.Fatalf("%s: warnings %v, want one", name, c.Warnings)
+		}
+		w := c.Warnings[0].Error()
+		if !strings.HasPrefix(w, "content/bad.md: its dates were left out: the date resolver failed on it (runtime error: index out of range") ||
+			strings.ContainsAny(w, "\n\r") {
+			t.Errorf("%s: warning %q", name, w)
+		}
+		if len(c.Events) != 1 || len(c.Events[0].Mentions) != 1 || c.Events[0].Mentions[0].Article != "good" {
+			t.Errorf("%s: events %+v, want the good article's one", name, c.Events)
+		}
+	}
+}
