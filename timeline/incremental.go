@@ -228,7 +228,7 @@ func (b *Incremental) load(rel string, cf *cachedFile) (_ *cachedFile, parsed bo
 		return cf, false, nil
 	}
 	cf = &cachedFile{size: info.Size(), modTime: info.ModTime(), src: src}
-	a, err := ParseArticle(rel, src)
+	a, err := parseGuarded(rel, src)
 	if err != nil {
 		cf.problem = asProblem(rel, err)
 	} else {

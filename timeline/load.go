@@ -80,7 +80,7 @@ func LoadSite(dir string, opts ...Option) (*Site, error) {
 				return
 			}
 			size.Add(int64(len(src)))
-			a, err := ParseArticle(rel, src)
+			a, err := parseGuarded(rel, src)
 			if err != nil {
 				p := asProblem(rel, err)
 				results[i].prob = &p
@@ -333,6 +333,24 @@ type FrontMatter struct {
 
 // frontMatterKeys are the keys of FrontMatter, in the order the hint lists them.
 var frontMatterKeys = []string{"title", "date", "source", "url"}
+
+// parseArticle is ParseArticle; a test puts a failing parser in its
+// place.
+var parseArticle = ParseArticle
+
+// parseGuarded is ParseArticle for a build: a panic there is a bug of
+// ours, not of the file, and is recovered as a Problem naming the file,
+// so that the rest of the site still builds.
+func parseGuarded(rel string, src []byte) (a *Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
+			a, err = nil, Problem{File: rel, Message: "left out: reading it failed (" + msg + ")",
+				Hint: "a bug in timeline: please report it with this article"}
+		}
+	}()
+	return parseArticle(rel, src)
+}
 
 // ParseArticle reads one article from its file content. rel is its path
 // relative to the site folder, used for the ID and in Problems. It

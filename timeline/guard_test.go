@@ -47,3 +47,41 @@ func TestResolverPanicKeepsBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestParserPanicKeepsBuild: a panic while reading one article (a bug)
+// leaves that article out with one one-line warning naming its file;
+// the other articles load and build, in LoadSite and the incremental
+// builder alike.
+func TestParserPanicKeepsBuild(t *testing.T) {
+	defer func(f func(string, []byte) (*Article, error)) { parseArticle = f }(parseArticle)
+	parseArticle = func(rel string, src []byte) (*Article, error) {
+		if strings.Contains(string(src), "Boom") {
+			var none map[string]int
+			none["x"]++ // a nil map write, as a parser bug would be
+		}
+		return ParseArticle(rel, src)
+	}
+	dir := writeSite(t, map[string]string{
+		"content/good.md": goodArticle,
+		"content/bad.md":  "+++\ntitle = \"Bad\"\ndate = 2025-08-08\n+++\n\nBoom.\n",
+	})
+	site, err := LoadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	incremental, err := NewIncremental(dir).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]*Chronology{"Build": Build(site), "Incremental": incremental} {
+		if len(c.Warnings) != 1 {
+			t.Fatalf("%s: warnings %v, want one", name, c.Warnings)
+		}
+		if w := c.Warnings[0].Error(); !strings.HasPrefix(w, "content/bad.md: left out: reading it failed (assignment to entry in nil map)") {
+			t.Errorf("%s: warning %q", name, w)
+		}
+		if len(c.Articles) != 1 || c.Articles[0].ID != "good" || len(c.Events) != 1 {
+			t.Errorf("%s: %d articles, %d events, want the good article and its event", name, len(c.Articles), len(c.Events))
+		}
+	}
+}
