@@ -86,21 +86,35 @@ func runDates(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	for _, in := range inputs {
 		a := anchor
-		if a.IsZero() {
-			inf, ok := dates.InferAnchor(in.text)
+		var inf dates.Inference
+		var ok bool
+		var found []dates.Expr
+		if err := safely(func() {
+			if a.IsZero() {
+				if inf, ok = dates.InferAnchor(in.text); !ok {
+					return
+				}
+				a = inf.Anchor
+			}
+			found = dates.Resolve(in.text, a)
+		}); err != nil {
+			fmt.Fprintf(stderr, "timeline dates: %s: %v\n", nameOr(in.name), err)
+			status = exitFindings
+			continue
+		}
+		if anchor.IsZero() {
 			if !ok {
 				fmt.Fprintf(stderr, "timeline dates: %s: no --anchor and no date to infer one from\n", nameOr(in.name))
 				status = exitFindings
 				continue
 			}
-			a = inf.Anchor
 			fmt.Fprintf(stderr, "%s: anchor inferred as %s (window %s..%s)\n", nameOr(in.name), dates.DayValue(a),
 				dates.DayValue(inf.Earliest), dates.DayValue(inf.Latest))
 			for _, e := range inf.Evidence {
 				fmt.Fprintln(stderr, "  -", e)
 			}
 		}
-		for _, e := range dates.Resolve(in.text, a) {
+		for _, e := range found {
 			rec := dateRecord{Start: e.Start, End: e.End, Text: e.Text, Type: string(e.Type), Value: e.Value, Mod: e.Mod, Rule: e.Rule, Note: e.Note}
 			if many {
 				rec.File = in.name
@@ -126,6 +140,19 @@ func runDates(args []string, stdout, stderr io.Writer) int {
 		tw.Flush()
 	}
 	return status
+}
+
+// safely runs f, which resolves dates, and returns a panic there, a bug
+// of the resolver, as a one-line error: the other inputs are still read.
+func safely(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the date resolver failed (%s); a bug in timeline: please report it with this input",
+				strings.Join(strings.Fields(fmt.Sprint(r)), " "))
+		}
+	}()
+	f()
+	return nil
 }
 
 func nameOr(name string) string {
