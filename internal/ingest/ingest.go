@@ -80,12 +80,21 @@ func Parse(raw string) Result {
 }
 
 // splitLines returns the non-empty lines, trimmed, with their numbers.
+// Control characters (a NUL, an escape...: never text) are made spaces
+// first, so that the file written from the lines is text the build
+// reads.
 func splitLines(raw string) []line {
 	raw = strings.ToValidUTF8(raw, "\uFFFD")
 	raw = strings.TrimPrefix(raw, "\uFEFF")
 	raw = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n").Replace(raw)
 	var out []line
 	for i, l := range strings.Split(raw, "\n") {
+		l = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) && r != '\t' {
+				return ' '
+			}
+			return r
+		}, l)
 		l = strings.TrimFunc(l, unicode.IsSpace)
 		if l != "" {
 			out = append(out, line{i + 1, l})
@@ -256,12 +265,18 @@ func firstSentence(s string) string {
 
 // abbreviation reports whether the text before a period ends in an
 // abbreviation or an initial ("U.S", "Mr", "J").
+// It reads only the last word, so that finding a first sentence is
+// linear in the line, however many periods it has.
 func abbreviation(before string) bool {
-	f := strings.Fields(before)
-	if len(f) == 0 {
+	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	if before == "" {
 		return false
 	}
-	w := f[len(f)-1]
+	w := before
+	if i := strings.LastIndexFunc(before, unicode.IsSpace); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		w = before[i+size:]
+	}
 	if strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 {
 		return true
 	}

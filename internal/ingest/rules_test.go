@@ -232,3 +232,24 @@ func TestMarkdownFrontMatter(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestAbbreviation(t *testing.T) {
+	ruleCases(t, "abbreviation", abbreviation,
+		[]string{"the U.S", "Mr", "said Gen", "J", "talks with Dr  ", "the\u2003St", "in Aug"},
+		[]string{"", "   ", "the talks", "officials said", "x\u2003talks", "ended"})
+}
+
+func TestFirstSentence(t *testing.T) {
+	cases := map[string]string{
+		"Talks end. Then more.":              "Talks end",
+		"Mr. Smith goes to Washington. Then": "Mr. Smith goes to Washington",
+		"The U.S. team wins! Fans cheer.":    "The U.S. team wins!",
+		"No period at all":                   "No period at all",
+		"Is it over? Not yet.":               "Is it over?",
+	}
+	for in, want := range cases {
+		if got := firstSentence(in); got != want {
+			t.Errorf("firstSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
