@@ -344,8 +344,7 @@ var parseArticle = ParseArticle
 func parseGuarded(rel string, src []byte) (a *Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
-			a, err = nil, Problem{File: rel, Message: "left out: reading it failed (" + msg + ")",
+			a, err = nil, Problem{File: rel, Message: "left out: reading it failed (" + oneLine(fmt.Sprint(r)) + ")",
 				Hint: "a bug in timeline: please report it with this article"}
 		}
 	}()

@@ -3,7 +3,6 @@ package timeline
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/timeline-news/timeline/timeline/dates"
@@ -71,8 +70,7 @@ func resolveGuarded(a *Article) (ms []Mention, prob *Problem) {
 	defer func() {
 		if r := recover(); r != nil {
 			a.Published, a.PublishedInferred = published, inferred
-			msg := strings.Join(strings.Fields(fmt.Sprint(r)), " ")
-			ms, prob = nil, &Problem{File: a.File, Message: "its dates were left out: the date resolver failed on it (" + msg + ")",
+			ms, prob = nil, &Problem{File: a.File, Message: "its dates were left out: the date resolver failed on it (" + oneLine(fmt.Sprint(r)) + ")",
 				Hint: "a bug in timeline: please report it with this article"}
 		}
 	}()

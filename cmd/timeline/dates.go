@@ -147,8 +147,7 @@ func runDates(args []string, stdout, stderr io.Writer) int {
 func safely(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the date resolver failed (%s); a bug in timeline: please report it with this input",
-				strings.Join(strings.Fields(fmt.Sprint(r)), " "))
+			err = fmt.Errorf("the date resolver failed (%s); a bug in timeline: please report it with this input", oneLine(fmt.Sprint(r)))
 		}
 	}()
 	f()
