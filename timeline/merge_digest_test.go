@@ -10,6 +10,8 @@ import (
 	"runtime/pprof"
 	"testing"
 	"time"
+
+	"github.com/timeline-news/timeline/internal/cputime"
 )
 
 // TestMergeDigest prints a digest of the merge of a generated site, to
@@ -123,13 +125,13 @@ func BenchmarkMergeCached(b *testing.B) {
 	}
 	c := loadCached(b, dir)
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		r := MergeAll(c.Articles, c.Mentions, c.Config)
 		Check(&Chronology{Config: c.Config, Articles: c.Articles, Events: r.Events, Unplaced: r.Unplaced})
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Mentions)), "ns/mention")
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkMergeCacheWarm is BenchmarkMergeCached through a MergeCache
@@ -146,11 +148,11 @@ func BenchmarkMergeCacheWarm(b *testing.B) {
 	var cache MergeCache
 	cache.MergeAll(c.Articles, c.Mentions, c.Config)
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		r := cache.MergeAll(c.Articles, c.Mentions, c.Config)
 		Check(&Chronology{Config: c.Config, Articles: c.Articles, Events: r.Events, Unplaced: r.Unplaced})
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Mentions)), "ns/mention")
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }

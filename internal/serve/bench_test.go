@@ -13,6 +13,7 @@ import (
 
 	"github.com/timeline-news/timeline/internal/collector"
 	"github.com/timeline-news/timeline/internal/corpusgen"
+	"github.com/timeline-news/timeline/internal/cputime"
 	"github.com/timeline-news/timeline/render"
 	"github.com/timeline-news/timeline/timeline"
 )
@@ -89,12 +90,14 @@ func benchRebuild(b *testing.B, n int) {
 	s.Rebuild(path)
 	first := time.Since(t)
 	var rebuild, get, index time.Duration // the parts, reported apart
+	var cpu time.Duration                 // of the process on every core, during the saves
 	var each []time.Duration              // rebuild and page of each save
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		if err := os.WriteFile(path, edited(src, i+1), 0o644); err != nil {
 			b.Fatal(err)
 		}
+		c0 := cputime.Process()
 		t0 := time.Now()
 		s.Rebuild(path)
 		if _, buildErr, _, _ := s.state(); buildErr != nil {
@@ -108,6 +111,7 @@ func benchRebuild(b *testing.B, n int) {
 		}
 		rebuild += t1.Sub(t0)
 		get += time.Since(t1)
+		cpu += cputime.Process() - c0
 		each = append(each, time.Since(t0))
 		// The index page, which a reader may have open instead: it
 		// shows every event, so it needs every phrase's link. Not
@@ -125,6 +129,10 @@ func benchRebuild(b *testing.B, n int) {
 	b.ReportMetric(float64(rebuild.Milliseconds())/float64(b.N), "rebuild-ms/op")
 	b.ReportMetric(float64(get.Milliseconds())/float64(b.N), "page-ms/op")
 	b.ReportMetric(float64(index.Milliseconds())/float64(b.N), "index-ms/op")
+	// The CPU a save costs, on all cores, the garbage collector's
+	// included: steadier than its time on a machine whose speed drifts
+	// or that other work shares (0 where it cannot be read).
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	// The median save, less moved than the mean by a garbage
 	// collection landing in one of them, and the slowest.
 	slices.Sort(each)
