@@ -8,6 +8,34 @@ import (
 	"github.com/timeline-news/timeline/timeline/dates"
 )
 
+// builtBothWays builds the site of files with Build and with the
+// incremental builder, by name, for tests that want both to agree.
+func builtBothWays(t *testing.T, files map[string]string) map[string]*Chronology {
+	t.Helper()
+	dir := writeSite(t, files)
+	site, err := LoadSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	incremental, err := NewIncremental(dir).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*Chronology{"Build": Build(site), "Incremental": incremental}
+}
+
+// oneWarning fails t unless c has exactly one warning, on one line,
+// starting with prefix.
+func oneWarning(t *testing.T, name string, c *Chronology, prefix string) {
+	t.Helper()
+	if len(c.Warnings) != 1 {
+		t.Fatalf("%s: warnings %v, want one", name, c.Warnings)
+	}
+	if w := c.Warnings[0].Error(); !strings.HasPrefix(w, prefix) || strings.ContainsAny(w, "\n\r") {
+		t.Errorf("%s: warning %q, want one line starting %q", name, w, prefix)
+	}
+}
+
 // TestResolverPanicKeepsBuild: a resolver that panics on one article's
 // text (a bug) costs that article its dates, with one one-line warning
 // naming its file; the other articles are resolved and merged, in Build
@@ -21,27 +49,11 @@ func TestResolverPanicKeepsBuild(t *testing.T) {
 		}
 		return dates.Resolve(s, anchor)
 	}
-	dir := writeSite(t, map[string]string{
+	for name, c := range builtBothWays(t, map[string]string{
 		"content/good.md": goodArticle,
 		"content/bad.md":  "+++\ntitle = \"Bad\"\ndate = 2025-08-08\n+++\n\nBoom. Trump will meet Putin on August 15, 2025.\n",
-	})
-	site, err := LoadSite(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	incremental, err := NewIncremental(dir).Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, c := range map[string]*Chronology{"Build": Build(site), "Incremental": incremental} {
-		if len(c.Warnings) != 1 {
-			t.Fatalf("%s: warnings %v, want one", name, c.Warnings)
-		}
-		w := c.Warnings[0].Error()
-		if !strings.HasPrefix(w, "content/bad.md: its dates were left out: the date resolver failed on it (runtime error: index out of range") ||
-			strings.ContainsAny(w, "\n\r") {
-			t.Errorf("%s: warning %q", name, w)
-		}
+	}) {
+		oneWarning(t, name, c, "content/bad.md: its dates were left out: the date resolver failed on it (runtime error: index out of range")
 		if len(c.Events) != 1 || len(c.Events[0].Mentions) != 1 || c.Events[0].Mentions[0].Article != "good" {
 			t.Errorf("%s: events %+v, want the good article's one", name, c.Events)
 		}
@@ -61,25 +73,11 @@ func TestParserPanicKeepsBuild(t *testing.T) {
 		}
 		return ParseArticle(rel, src)
 	}
-	dir := writeSite(t, map[string]string{
+	for name, c := range builtBothWays(t, map[string]string{
 		"content/good.md": goodArticle,
 		"content/bad.md":  "+++\ntitle = \"Bad\"\ndate = 2025-08-08\n+++\n\nBoom.\n",
-	})
-	site, err := LoadSite(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	incremental, err := NewIncremental(dir).Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, c := range map[string]*Chronology{"Build": Build(site), "Incremental": incremental} {
-		if len(c.Warnings) != 1 {
-			t.Fatalf("%s: warnings %v, want one", name, c.Warnings)
-		}
-		if w := c.Warnings[0].Error(); !strings.HasPrefix(w, "content/bad.md: left out: reading it failed (assignment to entry in nil map)") {
-			t.Errorf("%s: warning %q", name, w)
-		}
+	}) {
+		oneWarning(t, name, c, "content/bad.md: left out: reading it failed (assignment to entry in nil map)")
 		if len(c.Articles) != 1 || c.Articles[0].ID != "good" || len(c.Events) != 1 {
 			t.Errorf("%s: %d articles, %d events, want the good article and its event", name, len(c.Articles), len(c.Events))
 		}
