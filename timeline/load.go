@@ -398,6 +398,10 @@ func ParseArticle(rel string, src []byte) (*Article, error) {
 		}
 		a.Published = t
 	}
+	if work, line, opens := text.Nesting(body); work > text.MaxNesting {
+		return nil, Problem{File: rel, Line: bodyLine + line - 1,
+			Message: fmt.Sprintf("this line opens %d quotes, list items or links: nested too deeply to be an article's text, and too slow to read; skipped", opens)}
+	}
 	a.Text = text.FromMarkdown(body)
 	a.Sentences = text.Sentences(a.Text)
 	return a, nil

@@ -51,6 +51,7 @@ func TestLoadSiteBadArticles(t *testing.T) {
 		{"impossible string date", "+++\ntitle = \"Bad\"\ndate = \"2025-02-30\"\n+++\nbody\n", `^content/bad\.md:3: date "2025-02-30" is not a calendar date \(February 2025 has 28 days\)`},
 		{"month 13", "+++\ntitle = \"Bad\"\ndate = \"2025-13-01\"\n+++\nbody\n", `^content/bad\.md:3: date "2025-13-01" is not a calendar date \(there is no month 13\)`},
 		{"not a date", "+++\ntitle = \"Bad\"\ndate = \"last Friday\"\n+++\nbody\n", `^content/bad\.md:3: date "last Friday" is not a calendar date in YYYY-MM-DD form`},
+		{"nested too deeply", "+++\ntitle = \"Bad\"\n+++\n" + strings.Repeat("> ", 5000) + "x\n", `^content/bad\.md:4: this line opens 5000 quotes, list items or links: nested too deeply`},
 		{"year 0", "+++\ntitle = \"Bad\"\ndate = \"0000-01-01T0:00:00+00:00\"\n+++\nbody\n", `^content/bad\.md:3: date 0000-01-01 is outside the years 1 to 9999`},
 		{"time without day", "+++\ntitle = \"Bad\"\ndate = 07:32:00\n+++\nbody\n", `^content/bad\.md:3: date 07:32:00 has a time but no day`},
 		{"duplicate key", "+++\ntitle = \"Bad\"\ntitle = \"Again\"\n+++\nbody\n", `^content/bad\.md:3:\d+: `},

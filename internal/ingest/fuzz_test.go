@@ -30,6 +30,9 @@ func FuzzParse(f *testing.F) {
 		}
 		src := ingest.Markdown(ingest.Meta{Title: r.Title, Source: r.Source, Date: r.Date}, r.Paragraphs)
 		a, err := timeline.ParseArticle("content/new.md", src)
+		if err != nil && strings.Contains(err.Error(), "nested too deeply") {
+			return // written as pasted; the build refuses it, and says why
+		}
 		if err != nil {
 			t.Fatalf("the file written does not load: %v\n%s", err, src)
 		}
