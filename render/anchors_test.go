@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/timeline-news/timeline/timeline"
 	"github.com/timeline-news/timeline/timeline/text"
 )
 
@@ -26,7 +27,7 @@ func TestRenderBodyAnchors(t *testing.T) {
 	}
 	// The same phrase twice (two mentions of one phrase) gets one id.
 	hls = append(hls, hls[0])
-	html, anchors, err := renderBody(src, hls, false)
+	html, anchors, err := renderBody(&timeline.Article{Body: src}, hls, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,9 @@ func benchChronology(b *testing.B, n int) (*timeline.Chronology, string) {
 	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: n, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	site, err := timeline.LoadSite(dir)
+	// Loaded as timeline build and serve load: each body's HTML is made
+	// with its text, and the pages mark their phrases in it.
+	site, err := timeline.LoadSite(dir, timeline.RenderHTML())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,18 +1,16 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
+	"fmt"
 	"html/template"
 	"slices"
 	"sort"
 	"strconv"
 	"sync"
 
+	"github.com/timeline-news/timeline/timeline"
 	"github.com/timeline-news/timeline/timeline/text"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
@@ -27,43 +25,70 @@ type highlight struct {
 	Title string
 }
 
-// renderBody renders an article's Markdown to HTML with each highlight
-// wrapped in <mark>, linked to its event when it has an Href. Offsets
-// are mapped onto goldmark's text nodes with text.Offsets, the walk that
-// built the plain text, so both agree on every byte. Raw HTML is
-// dropped unless unsafe. It sorts hls in place. It returns the Start of
-// each highlight whose id it wrote, sorted (see hasAnchor).
-func renderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, []int, error) {
-	doc := text.Parse(src)
-	pool := &bodyRenderers[b2i(unsafe)]
-	br, _ := pool.Get().(*bodyRenderer)
-	if br == nil {
-		br = newBodyRenderer(unsafe)
-	}
-	defer pool.Put(br)
-	hr := br.hr
-	text.Offsets(doc, src, func(n ast.Node, off int) {
-		if _, ok := hr.offsets[n]; !ok {
-			hr.offsets[n] = off
+// renderBody renders the body of article a to HTML with each highlight
+// wrapped in <mark>, linked to its event when it has an Href: into the
+// article's HTML made at load (a.HTML, see timeline.RenderHTML) when it
+// was made with the markup setting unsafe, else into its Markdown
+// rendered now. Raw HTML is dropped unless unsafe. It sorts hls in
+// place. It returns the Start of each highlight whose id it wrote,
+// sorted (see hasAnchor).
+func renderBody(a *timeline.Article, hls []highlight, unsafe bool) (template.HTML, []int, error) {
+	h := a.HTML
+	if h == nil || h.Unsafe != unsafe {
+		if h != nil && a.Body == nil {
+			return "", nil, fmt.Errorf("body rendered with markup unsafe = %v and its Markdown released", h.Unsafe)
 		}
-	})
+		var err error
+		if _, h, err = text.Render(a.Body, unsafe); err != nil {
+			return "", nil, err
+		}
+	}
+	body, written := markBody(h, hls)
+	return body, written, nil
+}
+
+// markBody returns h's Markup with each highlight marked. Only the text
+// runs that a highlight falls in are written again, from their source
+// text, through the writer goldmark wrote them with, with the marks;
+// the rest of Markup is copied. The result is, byte for byte, what
+// rendering the Markdown with a text renderer that marks did before
+// the HTML was made at load (refRenderBody in the tests). It sorts hls
+// in place and returns the Start of each highlight whose id it wrote,
+// sorted.
+func markBody(h *text.HTML, hls []highlight) (template.HTML, []int) {
 	sort.Slice(hls, func(i, j int) bool { return hls[i].Start < hls[j].Start })
+	hr, _ := highlighters.Get().(*highlighter)
+	if hr == nil {
+		hr = &highlighter{written: map[int]bool{}}
+	}
+	defer highlighters.Put(hr)
 	hr.hls = hls
-	defer func() { hr.hls = nil; clear(hr.offsets); clear(hr.written) }() // hold no article's nodes in the pool
-	// Rendered into the renderer's scratch buffer, then copied out at
+	defer func() { hr.hls = nil; clear(hr.written) }()
+	// Written into the highlighter's scratch buffer, then copied out at
 	// its size, as the string pages show: the bodies of a site are held
 	// together until the pages are written.
-	br.buf.Reset()
-	br.w.Reset(&br.buf)
-	if err := br.md.Renderer().Render(&br.w, src, doc); err != nil {
-		return "", nil, err
+	w := &hr.buf
+	w.Reset()
+	pos, marked := 0, false // bytes of Markup written; whether any run was
+	for _, r := range h.Runs {
+		if !hr.marks(int(r.Offset), int(r.Len)) {
+			continue
+		}
+		w.WriteString(h.Markup[pos:r.Start])
+		hr.value = h.Value(r, hr.value[:0])
+		hr.write(w, int(r.Offset), hr.value)
+		pos, marked = int(r.End), true
 	}
+	if !marked {
+		return template.HTML(h.Markup), nil // nothing marked
+	}
+	w.WriteString(h.Markup[pos:])
 	written := make([]int, 0, len(hr.written))
 	for start := range hr.written {
 		written = append(written, start)
 	}
 	slices.Sort(written)
-	return template.HTML(br.buf.String()), written, nil
+	return template.HTML(w.String()), written
 }
 
 // hasAnchor reports whether anchors, as renderBody returns them, hold
@@ -73,101 +98,51 @@ func hasAnchor(anchors []int, start int) bool {
 	return ok
 }
 
-// bodyRenderers keep goldmark renderers with their highlighter for
-// renderBody, by unsafe (0 or 1): making one costs more than rendering
-// a short article.
-var bodyRenderers [2]sync.Pool
+// highlighters keep the scratch of markBody.
+var highlighters sync.Pool
 
-// bodyRenderer is a goldmark instance whose text renderer is hr.
-type bodyRenderer struct {
-	md  goldmark.Markdown
-	hr  *highlighter
-	buf bytes.Buffer
-	// w writes into buf: goldmark wraps a writer that is not a
-	// util.BufWriter in a new bufio.Writer on every Render.
-	w bufio.Writer
-}
-
-func newBodyRenderer(unsafe bool) *bodyRenderer {
-	hr := &highlighter{offsets: map[ast.Node]int{}, written: map[int]bool{}}
-	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(hr, 100))}
-	if unsafe {
-		opts = append(opts, html.WithUnsafe())
-	}
-	hr.Config = html.NewConfig()
-	hr.Unsafe = unsafe
-	hr.Writer = html.DefaultWriter
-	return &bodyRenderer{md: goldmark.New(goldmark.WithRendererOptions(opts...)), hr: hr}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// highlighter renders ast.Text and ast.String nodes, marking the parts
-// that fall inside a highlight.
+// highlighter writes text runs, marking the parts that fall inside a
+// highlight.
 type highlighter struct {
-	html.Config
-	// offsets are the plain-text offsets of the text nodes (text.Offsets).
-	offsets map[ast.Node]int
-	hls     []highlight
+	hls []highlight
 	// written holds the Start of each highlight whose id is written.
 	written map[int]bool
+	buf     bufWriter
+	value   []byte // scratch for a run's source text
 }
 
-// RegisterFuncs registers the text renderers in place of goldmark's.
-func (h *highlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindText, h.renderText)
-	reg.Register(ast.KindString, h.renderString)
+// bufWriter is a bytes.Buffer as the util.BufWriter goldmark's
+// html.Writer writes into.
+type bufWriter struct{ bytes.Buffer }
+
+func (w *bufWriter) Buffered() int { return 0 }
+func (w *bufWriter) Flush() error  { return nil }
+
+// marks reports whether write would mark any byte of a run of n bytes
+// of source text at plain-text offset off: the loop of write, up to
+// its first mark.
+func (h *highlighter) marks(off, n int) bool {
+	i := sort.Search(len(h.hls), func(i int) bool { return h.hls[i].End > off })
+	for ; i < len(h.hls); i++ {
+		hl := h.hls[i]
+		a, b := hl.Start-off, hl.End-off
+		if a >= n {
+			break
+		}
+		if max(a, 0) < min(b, n) {
+			return true
+		}
+	}
+	return false
 }
 
-func (h *highlighter) renderText(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	n := node.(*ast.Text)
-	value := n.Segment.Value(src)
-	if n.IsRaw() {
-		h.Writer.RawWrite(w, value)
-	} else {
-		h.write(w, node, value)
-	}
-	if n.HardLineBreak() {
-		_, _ = w.WriteString("<br>\n")
-	} else if n.SoftLineBreak() {
-		_ = w.WriteByte('\n')
-	}
-	return ast.WalkContinue, nil
-}
-
-func (h *highlighter) renderString(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	n := node.(*ast.String)
-	if n.IsCode() {
-		_, _ = w.Write(n.Value)
-		return ast.WalkContinue, nil
-	}
-	if n.IsRaw() {
-		h.Writer.RawWrite(w, n.Value)
-		return ast.WalkContinue, nil
-	}
-	h.write(w, node, n.Value)
-	return ast.WalkContinue, nil
-}
-
-// write writes value, the text of node, escaped, with marks around the
-// bytes that fall inside highlights.
-func (h *highlighter) write(w util.BufWriter, node ast.Node, value []byte) {
-	off, ok := h.offsets[node] // plain-text offset of value[0]
-	if !ok {
-		h.Writer.Write(w, value)
-		return
-	}
+// write writes value, the source text of a text run at plain-text
+// offset off, escaped (as html.DefaultWriter escapes it), with marks
+// around the bytes that fall inside highlights. The offsets of the
+// highlights are offsets into the plain text and value is source
+// text: in a run with an entity or a backslash escape the mark lands
+// where the offset falls in the source, as it always has.
+func (h *highlighter) write(w util.BufWriter, off int, value []byte) {
 	pos := 0
 	i := sort.Search(len(h.hls), func(i int) bool { return h.hls[i].End > off })
 	for ; i < len(h.hls) && pos < len(value); i++ {
@@ -181,13 +156,13 @@ func (h *highlighter) write(w util.BufWriter, node ast.Node, value []byte) {
 		if a >= b {
 			continue
 		}
-		h.Writer.Write(w, value[pos:a])
+		html.DefaultWriter.Write(w, value[pos:a])
 		h.open(w, hl)
-		h.Writer.Write(w, value[a:b])
+		html.DefaultWriter.Write(w, value[a:b])
 		h.close(w, hl)
 		pos = b
 	}
-	h.Writer.Write(w, value[pos:])
+	html.DefaultWriter.Write(w, value[pos:])
 }
 
 func (h *highlighter) open(w util.BufWriter, hl highlight) {

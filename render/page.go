@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/timeline-news/timeline/timeline"
+	"github.com/timeline-news/timeline/timeline/text"
 )
 
 // Site is a chronology ready to be rendered one file at a time: what
@@ -52,7 +53,9 @@ type Site struct {
 
 // renderedBody is an article body rendered for a list of highlights.
 type renderedBody struct {
+	// src and from are the article's Body and HTML it was rendered from.
 	src     []byte
+	from    *text.HTML
 	hls     []highlight // as given to renderBody, before it sorts them
 	unsafe  bool
 	html    template.HTML
@@ -276,18 +279,18 @@ func (s *Site) renderBodies(arts []*articleView) error {
 		if s.bodyDone[a] {
 			continue
 		}
-		if o := s.cache.bodies[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, a.Article.Body) && a.highlightsAre(o.hls) {
+		if o := s.cache.bodies[a.File]; o != nil && o.unsafe == unsafe && bytes.Equal(o.src, a.Article.Body) && o.from == a.Article.HTML && a.highlightsAre(o.hls) {
 			a.Body, a.anchors = o.html, o.anchors
 			s.bodyDone[a] = true
 			continue
 		}
 		todo = append(todo, a)
-		made = append(made, &renderedBody{src: a.Article.Body, hls: a.highlights(), unsafe: unsafe})
+		made = append(made, &renderedBody{src: a.Article.Body, from: a.Article.HTML, hls: a.highlights(), unsafe: unsafe})
 	}
 	err := ordered(len(todo), func(k int) (struct{}, error) {
 		rb := made[k]
 		var err error
-		rb.html, rb.anchors, err = renderBody(rb.src, slices.Clone(rb.hls), unsafe)
+		rb.html, rb.anchors, err = renderBody(todo[k].Article, slices.Clone(rb.hls), unsafe)
 		if err != nil {
 			return struct{}{}, fmt.Errorf("%s: %w", todo[k].File, err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/timeline-news/timeline/render/internal/fixture"
 	"github.com/timeline-news/timeline/timeline"
+	"github.com/timeline-news/timeline/timeline/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -137,6 +138,46 @@ func TestReleaseMarkdown(t *testing.T) {
 		for _, a := range c.Articles {
 			if a.Body != nil {
 				t.Errorf("theme %q: %s's Markdown kept", theme, a.ID)
+			}
+		}
+	}
+}
+
+// TestBodiesMadeAtLoad writes a chronology whose articles have only
+// the HTML made at load (timeline.ReleaseMarkdown: no Markdown), with
+// and without raw HTML, with the default theme and a site theme: the
+// files are those rendered from the Markdown, and Write with
+// ReleaseMarkdown drops the HTML too.
+func TestBodiesMadeAtLoad(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, filepath.Join(dir, "themes", "mine", "partials", "footer.html"), `<footer>my own footer</footer>`)
+	for _, theme := range []string{"", "mine"} {
+		for _, unsafe := range []bool{false, true} {
+			c := small(t)
+			c.Config.Theme, c.Config.Markup.Unsafe = theme, unsafe
+			want := writeMem(t, c, Options{SiteDir: dir})
+			c = small(t)
+			c.Config.Theme, c.Config.Markup.Unsafe = theme, unsafe
+			for _, a := range c.Articles {
+				var err error
+				if _, a.HTML, err = text.Render(a.Body, unsafe); err != nil {
+					t.Fatal(err)
+				}
+				a.Body = nil
+			}
+			got := writeMem(t, c, Options{SiteDir: dir, ReleaseMarkdown: true})
+			if len(got) != len(want) {
+				t.Errorf("theme %q, unsafe %v: %d files, want %d", theme, unsafe, len(got), len(want))
+			}
+			for name, data := range want {
+				if !bytes.Equal(got[name], data) {
+					t.Errorf("theme %q, unsafe %v: %s differs\n%s", theme, unsafe, name, firstDiff(string(data), string(got[name])))
+				}
+			}
+			for _, a := range c.Articles {
+				if a.HTML != nil {
+					t.Errorf("theme %q: %s's HTML kept", theme, a.ID)
+				}
 			}
 		}
 	}

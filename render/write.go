@@ -26,9 +26,10 @@ type Options struct {
 	// no clock: `timeline build --stats` passes one that does.
 	PageTimer func(kind, file string) (done func())
 	// ReleaseMarkdown has Write set each article's Body (its Markdown)
-	// to nil once the body is rendered, for a caller that does not use
-	// the chronology afterwards (timeline build): a large site's
-	// Markdown is then not all held while the pages render.
+	// and HTML (see timeline.RenderHTML) to nil once the body is
+	// rendered, for a caller that does not use the chronology
+	// afterwards (timeline build): a large site's bodies are then not
+	// all held while the pages render.
 	ReleaseMarkdown bool
 }
 
@@ -419,12 +420,12 @@ func (r *run) writePage(p page, b []byte) error {
 
 func (r *run) renderBody(a *articleView, unsafe bool) error {
 	hls := a.highlights()
-	body, written, err := renderBody(a.Article.Body, hls, unsafe)
+	body, written, err := renderBody(a.Article, hls, unsafe)
 	if err != nil {
 		return err
 	}
 	if r.release {
-		a.Article.Body = nil
+		a.Article.Body, a.Article.HTML = nil, nil
 	}
 	a.Body, a.anchors = body, written
 	if err := r.byline(a); err != nil {

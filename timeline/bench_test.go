@@ -91,20 +91,29 @@ func workerCounts() []int {
 }
 
 // BenchmarkLoad reads and parses every article (front matter, Markdown
-// to text, sentences).
+// to text, sentences); "html" also renders each body to HTML from the
+// same parse, as timeline build does (timeline.ReleaseMarkdown).
 func BenchmarkLoad(b *testing.B) {
 	for _, sz := range sizes {
 		for _, w := range workerCounts() {
-			b.Run(fmt.Sprintf("%s/workers=%d", sz.name, w), func(b *testing.B) {
-				dir, size := benchSite(b, sz.n)
-				b.SetBytes(size)
-				b.ReportAllocs()
-				for b.Loop() {
-					if _, err := timeline.LoadSite(dir, timeline.Workers(w)); err != nil {
-						b.Fatal(err)
-					}
+			for _, html := range []bool{false, true} {
+				name := fmt.Sprintf("%s/workers=%d", sz.name, w)
+				opts := []timeline.Option{timeline.Workers(w)}
+				if html {
+					name += "/html"
+					opts = append(opts, timeline.ReleaseMarkdown())
 				}
-			})
+				b.Run(name, func(b *testing.B) {
+					dir, size := benchSite(b, sz.n)
+					b.SetBytes(size)
+					b.ReportAllocs()
+					for b.Loop() {
+						if _, err := timeline.LoadSite(dir, opts...); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
 		}
 	}
 }

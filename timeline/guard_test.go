@@ -65,13 +65,13 @@ func TestResolverPanicKeepsBuild(t *testing.T) {
 // the other articles load and build, in LoadSite and the incremental
 // builder alike.
 func TestParserPanicKeepsBuild(t *testing.T) {
-	defer func(f func(string, []byte) (*Article, error)) { parseArticle = f }(parseArticle)
-	parseArticle = func(rel string, src []byte) (*Article, error) {
+	defer func(f func(string, []byte, bodyOptions) (*Article, error)) { parseArticle = f }(parseArticle)
+	parseArticle = func(rel string, src []byte, bo bodyOptions) (*Article, error) {
 		if strings.Contains(string(src), "Boom") {
 			var none map[string]int
 			none["x"]++ // a nil map write, as a parser bug would be
 		}
-		return ParseArticle(rel, src)
+		return parseWith(rel, src, bo)
 	}
 	for name, c := range builtBothWays(t, map[string]string{
 		"content/good.md": goodArticle,

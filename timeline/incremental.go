@@ -106,6 +106,11 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 		return nil, err
 	}
 	b.Stats = IncrementalStats{}
+	// The Markdown is kept: files are compared with it. An article
+	// kept from a build with another markup setting keeps its HTML;
+	// the pages parse its Markdown again.
+	bo := o.body(cfg)
+	bo.release = false
 	var rels []string
 	var warnings []Problem
 	// Files are checked, and read and parsed when changed, on every
@@ -122,7 +127,7 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 		res = make([]loaded, len(rels))
 		forEach(len(rels), o.workers, func(i int) {
 			r := &res[i]
-			r.cf, r.parsed, r.err = b.load(rels[i], b.files[rels[i]])
+			r.cf, r.parsed, r.err = b.load(rels[i], b.files[rels[i]], bo)
 		})
 		var n int64
 		for _, r := range res {
@@ -206,9 +211,9 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 // (cf, or nil): cf itself when the file's size and time are the ones it
 // had when read and it was not invalidated, or when it was read again
 // with the same bytes; else the file read and parsed again (parsed is
-// true). It changes nothing but cf's size, time and dirty mark, so
-// files can be loaded at once.
-func (b *Incremental) load(rel string, cf *cachedFile) (_ *cachedFile, parsed bool, _ error) {
+// true), its body made as bo says. It changes nothing but cf's size,
+// time and dirty mark, so files can be loaded at once.
+func (b *Incremental) load(rel string, cf *cachedFile, bo bodyOptions) (_ *cachedFile, parsed bool, _ error) {
 	path := filepath.Join(b.dir, filepath.FromSlash(rel))
 	info, err := os.Stat(path)
 	if err != nil {
@@ -228,7 +233,7 @@ func (b *Incremental) load(rel string, cf *cachedFile) (_ *cachedFile, parsed bo
 		return cf, false, nil
 	}
 	cf = &cachedFile{size: info.Size(), modTime: info.ModTime(), src: src}
-	a, err := parseGuarded(rel, src)
+	a, err := parseGuarded(rel, src, bo)
 	if err != nil {
 		cf.problem = asProblem(rel, err)
 	} else {

@@ -80,7 +80,7 @@ func LoadSite(dir string, opts ...Option) (*Site, error) {
 				return
 			}
 			size.Add(int64(len(src)))
-			a, err := parseGuarded(rel, src)
+			a, err := parseGuarded(rel, src, o.body(cfg))
 			if err != nil {
 				p := asProblem(rel, err)
 				results[i].prob = &p
@@ -334,21 +334,21 @@ type FrontMatter struct {
 // frontMatterKeys are the keys of FrontMatter, in the order the hint lists them.
 var frontMatterKeys = []string{"title", "date", "source", "url"}
 
-// parseArticle is ParseArticle; a test puts a failing parser in its
+// parseArticle is parseWith; a test puts a failing parser in its
 // place.
-var parseArticle = ParseArticle
+var parseArticle = parseWith
 
-// parseGuarded is ParseArticle for a build: a panic there is a bug of
-// ours, not of the file, and is recovered as a Problem naming the file,
-// so that the rest of the site still builds.
-func parseGuarded(rel string, src []byte) (a *Article, err error) {
+// parseGuarded is ParseArticle for a build, with the bodies bo says: a
+// panic there is a bug of ours, not of the file, and is recovered as a
+// Problem naming the file, so that the rest of the site still builds.
+func parseGuarded(rel string, src []byte, bo bodyOptions) (a *Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			a, err = nil, Problem{File: rel, Message: "left out: reading it failed (" + oneLine(fmt.Sprint(r)) + ")",
 				Hint: "a bug in timeline: please report it with this article"}
 		}
 	}()
-	return parseArticle(rel, src)
+	return parseArticle(rel, src, bo)
 }
 
 // ParseArticle reads one article from its file content. rel is its path
@@ -357,6 +357,22 @@ func parseGuarded(rel string, src []byte) (a *Article, err error) {
 // article cannot be used at all; lesser problems (an unsafe URL
 // dropped, a missing title replaced) are in the Article's Warnings.
 func ParseArticle(rel string, src []byte) (*Article, error) {
+	return parseWith(rel, src, bodyOptions{})
+}
+
+// bodyOptions say what parseWith makes of an article's body besides
+// its plain text (see RenderHTML and ReleaseMarkdown).
+type bodyOptions struct {
+	html, unsafe, release bool
+}
+
+// body is what o says to make of the bodies of a site with config cfg.
+func (o *options) body(cfg Config) bodyOptions {
+	return bodyOptions{html: o.renderHTML, unsafe: cfg.Markup.Unsafe, release: o.releaseMarkdown}
+}
+
+// parseWith is ParseArticle, with the article's HTML when bo.html.
+func parseWith(rel string, src []byte, bo bodyOptions) (*Article, error) {
 	if len(src) > MaxArticleSize {
 		return nil, tooLarge(rel, int64(len(src)))
 	}
@@ -402,7 +418,17 @@ func ParseArticle(rel string, src []byte) (*Article, error) {
 		return nil, Problem{File: rel, Line: bodyLine + line - 1,
 			Message: fmt.Sprintf("this line opens %d quotes, list items or links: nested too deeply to be an article's text, and too slow to read; skipped", opens)}
 	}
-	a.Text = text.FromMarkdown(body)
+	if bo.html {
+		a.Text, a.HTML, err = text.Render(body, bo.unsafe)
+		if err != nil {
+			return nil, Problem{File: rel, Line: bodyLine, Message: "cannot render the body: " + err.Error()}
+		}
+		if bo.release {
+			a.Body = nil
+		}
+	} else {
+		a.Text = text.FromMarkdown(body)
+	}
 	a.Sentences = text.Sentences(a.Text)
 	return a, nil
 }

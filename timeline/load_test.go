@@ -376,3 +376,58 @@ func TestTopKeyLines(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadSiteHTML checks the bodies' HTML of RenderHTML and
+// ReleaseMarkdown: made with the config's markup setting, from the same
+// text as without them, the Markdown dropped only with ReleaseMarkdown;
+// Incremental.Build makes it too and keeps the Markdown.
+func TestLoadSiteHTML(t *testing.T) {
+	const art = "+++\ntitle = \"Raw\"\ndate = 2025-08-08\n+++\n\nThey met on *Friday* <b>in</b> Alaska &amp; more.\n"
+	for _, unsafe := range []bool{false, true} {
+		cfg := ""
+		if unsafe {
+			cfg = "[markup]\nunsafe = true\n"
+		}
+		dir := writeSite(t, map[string]string{"config.toml": cfg, "content/a.md": art})
+		plain, err := LoadSite(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := plain.Articles[0]
+		if want.HTML != nil {
+			t.Errorf("unsafe %v: HTML made without RenderHTML", unsafe)
+		}
+		inc, err := NewIncremental(dir).Build(RenderHTML())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range []struct {
+			name    string
+			opt     Option
+			release bool
+		}{{"RenderHTML", RenderHTML(), false}, {"ReleaseMarkdown", ReleaseMarkdown(), true}, {"Incremental", nil, false}} {
+			var a *Article
+			if o.opt != nil {
+				s, err := LoadSite(dir, o.opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a = s.Articles[0]
+			} else {
+				a = inc.Articles[0]
+			}
+			if a.HTML == nil || a.HTML.Unsafe != unsafe {
+				t.Fatalf("%s, unsafe %v: HTML %+v", o.name, unsafe, a.HTML)
+			}
+			if a.Text != want.Text {
+				t.Errorf("%s, unsafe %v: text %q, want %q", o.name, unsafe, a.Text, want.Text)
+			}
+			if (a.Body == nil) != o.release || !o.release && !bytes.Equal(a.Body, want.Body) {
+				t.Errorf("%s, unsafe %v: Body %q", o.name, unsafe, a.Body)
+			}
+			if raw := strings.Contains(a.HTML.Markup, "<b>in</b>"); raw != unsafe {
+				t.Errorf("%s, unsafe %v: raw HTML through %v:\n%s", o.name, unsafe, raw, a.HTML.Markup)
+			}
+		}
+	}
+}

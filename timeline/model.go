@@ -28,6 +28,11 @@ type Article struct {
 	// 1-based line of the file where it starts.
 	Body     []byte
 	BodyLine int
+	// HTML is Body rendered to HTML by the parse that made Text, when
+	// the site was loaded with the option RenderHTML (else nil), with
+	// the place of each of its text runs in Text (see text.HTML): the
+	// pages mark the phrases in it without parsing Body again.
+	HTML *text.HTML
 	// Text is the plain text of Body (see package text); Sentences are spans of it.
 	Text      string
 	Sentences []text.Span

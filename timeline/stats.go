@@ -166,6 +166,8 @@ type options struct {
 	merge    *MergeCache // nil: every merge starts afresh (see Incremental)
 	// releaseText: see ReleaseText
 	releaseText bool
+	// renderHTML, releaseMarkdown: see RenderHTML, ReleaseMarkdown
+	renderHTML, releaseMarkdown bool
 }
 
 func newOptions(opts []Option) *options {
@@ -197,6 +199,23 @@ func WithStats(s *Stats) Option { return func(o *options) { o.stats = s } }
 // site's 85 MB of text and 18-25 MB of spans out of the merge's and the
 // render's peaks. The articles cannot be resolved again afterwards.
 func ReleaseText() Option { return func(o *options) { o.releaseText = true } }
+
+// RenderHTML has LoadSite and Incremental.Build render each article
+// body they parse to HTML (Article.HTML, raw HTML as the config's
+// markup setting says) from the parse that makes its plain text, for
+// a caller that renders the site: the pages then mark the phrases in
+// that HTML, and the Markdown is parsed once. Without it the pages
+// parse the Markdown again.
+func RenderHTML() Option { return func(o *options) { o.renderHTML = true } }
+
+// ReleaseMarkdown is RenderHTML, and has LoadSite keep each body only
+// as its HTML: Article.Body is nil. For a caller that reads nothing of
+// the Markdown but through the pages (timeline build): a large site's
+// Markdown is then not held until its pages render. Incremental.Build
+// keeps the Markdown (it compares files with it).
+func ReleaseMarkdown() Option {
+	return func(o *options) { o.renderHTML, o.releaseMarkdown = true, true }
+}
 
 // WithProgress has f called as work advances: stage is "load" or
 // "resolve", done how many of total articles are through it. f is

@@ -56,7 +56,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer prog.finish()
 		opts = append(opts, timeline.WithProgress(prog.set))
 	}
-	s, err := timeline.LoadSite(*site, opts...)
+	// Each body is parsed once: its HTML is made with its plain text,
+	// and kept instead of its Markdown until its page renders.
+	s, err := timeline.LoadSite(*site, append(opts, timeline.ReleaseMarkdown())...)
 	if err != nil {
 		prog.finish()
 		fmt.Fprintln(stderr, "timeline build:", err)

@@ -178,7 +178,7 @@ func BenchmarkNewSite1000(b *testing.B) {
 	inc := timeline.NewIncremental(site)
 	var cache render.Cache
 	opts := render.Options{BaseURL: "/", SiteDir: site}
-	c, err := inc.Build()
+	c, err := inc.Build(timeline.RenderHTML()) // as the server builds
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func BenchmarkNewSite1000(b *testing.B) {
 			b.Fatal(err)
 		}
 		inc.Invalidate(path)
-		if c, err = inc.Build(); err != nil {
+		if c, err = inc.Build(timeline.RenderHTML()); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

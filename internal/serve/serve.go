@@ -107,7 +107,7 @@ func (s *Server) warm() {
 	if _, err, _, _ := s.state(); err != nil {
 		return
 	}
-	c, err := s.inc.Build()
+	c, err := s.inc.Build(timeline.RenderHTML())
 	if err != nil {
 		return
 	}
@@ -121,7 +121,9 @@ func (s *Server) Rebuild(changed ...string) {
 	start := time.Now() // for the terminal line only
 	s.inc.Invalidate(changed...)
 	stats := timeline.Stats{WallOnly: true} // for the terminal line only
-	c, err := s.inc.Build(timeline.WithStats(&stats))
+	// The bodies' HTML is made as each changed file is parsed, so
+	// pages mark their phrases in it and parse no Markdown.
+	c, err := s.inc.Build(timeline.WithStats(&stats), timeline.RenderHTML())
 	var site *render.Site
 	if err == nil {
 		// Pages are rendered as they are asked for (see render.Site);

@@ -1,5 +1,8 @@
 // Package text turns an article's Markdown into the plain text the
-// resolver reads, and splits plain text into sentences.
+// resolver reads, and splits plain text into sentences. Render makes,
+// from the same parse, the body's HTML with the place of each of its
+// text runs in the plain text, so that the pages can mark date phrases
+// in it without parsing the Markdown again.
 //
 // The plain text is the concatenation, in document order, of every
 // inline text run of the Markdown, one block per paragraph, heading or

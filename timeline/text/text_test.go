@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
 func TestFromMarkdown(t *testing.T) {
@@ -100,5 +101,94 @@ func checkOffsets(t *testing.T, src []byte) {
 	Offsets(doc, src, func(n ast.Node, off int) { got = append(got, Run{Node: n, Offset: off}) })
 	if !slices.Equal(want, got) {
 		t.Errorf("%q: Offsets gave %v, Walk %v", src, got, want)
+	}
+}
+
+// TestRender checks the runs of the HTML Render makes: each is where
+// html.DefaultWriter wrote its node's source text, which Value gives
+// back (kept aside only when the HTML does not give it: an entity, a
+// backslash escape), at the offset Offsets gives the node.
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name, md string
+		// runs are the source texts of the runs; kept how many are kept aside
+		runs []string
+		kept int
+	}{
+		{"plain", "On Friday.", []string{"On Friday."}, 0},
+		{"escaped by the writer", `a < b > & "c"`, []string{"a ", "< b > & \"c\""}, 0},
+		{"entities", "AT&amp;T &#x46;ri &copy;", []string{"AT&amp;T &#x46;ri &copy;"}, 1},
+		{"not an entity", "AT&T &bogus; &#xZ;", []string{"AT&T &bogus; &#xZ;"}, 0},
+		{"backslash escapes", `a \*b\* \q`, []string{`a \*b\* \q`}, 1},
+		{"nul reference", "x&#0;y", []string{"x&#0;y"}, 1},
+		{"soft break and emphasis", "One *two*\nthree", []string{"One ", "two", "", "three"}, 0},
+		{"code span and image not runs", "A `code` ![alt](x.png) b", []string{"A ", " ", " b"}, 0},
+		{"raw HTML not a run", "a <i>b</i>", []string{"a ", "b"}, 0},
+		{"empty", "", nil, 0},
+	}
+	for _, tt := range tests {
+		for _, unsafe := range []bool{false, true} {
+			src := []byte(tt.md)
+			plain, h, err := Render(src, unsafe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := FromMarkdown(src); plain != want {
+				t.Errorf("%s: text %q, FromMarkdown %q", tt.name, plain, want)
+			}
+			if h.Unsafe != unsafe {
+				t.Errorf("%s: Unsafe %v, want %v", tt.name, h.Unsafe, unsafe)
+			}
+			var runs []string
+			kept := 0
+			for i, r := range h.Runs {
+				v := h.Value(r, nil)
+				runs = append(runs, string(v))
+				if int(r.Len) != len(v) {
+					t.Errorf("%s: run %d: Len %d, source text %q", tt.name, i, r.Len, v)
+				}
+				var w bufWriter
+				html.DefaultWriter.Write(&w, v)
+				if got := h.Markup[r.Start:r.End]; got != w.String() {
+					t.Errorf("%s: run %d is %q in the HTML, the writer makes %q of %q", tt.name, i, got, w.String(), v)
+				}
+				if r.src >= 0 {
+					kept++
+				}
+			}
+			if !slices.Equal(runs, tt.runs) || kept != tt.kept {
+				t.Errorf("%s: runs %q (%d kept aside), want %q (%d)\n%s", tt.name, runs, kept, tt.runs, tt.kept, h.Markup)
+			}
+			// the offsets are those of Offsets
+			doc := Parse(src)
+			offs := map[string][]int{}
+			Offsets(doc, src, func(n ast.Node, off int) {
+				if n.Kind() == ast.KindText || n.Kind() == ast.KindString {
+					offs[n.Kind().String()] = append(offs[n.Kind().String()], off)
+				}
+			})
+			for _, r := range h.Runs {
+				all := append(offs["Text"], offs["String"]...)
+				if !slices.Contains(all, int(r.Offset)) {
+					t.Errorf("%s: run offset %d not an offset of Offsets %v", tt.name, r.Offset, all)
+				}
+			}
+		}
+	}
+}
+
+func TestUnescape(t *testing.T) {
+	for _, s := range []string{"", "plain", "a & b", `<a href="x">`, "&&amp;;", "&", "x&"} {
+		var w bufWriter
+		html.DefaultWriter.RawWrite(&w, []byte(s))
+		if got := string(unescape(nil, w.String())); got != s {
+			t.Errorf("unescape(%q) = %q, want %q", w.String(), got, s)
+		}
+		if !unescapes(w.Bytes(), []byte(s)) {
+			t.Errorf("unescapes(%q, %q) = false", w.String(), s)
+		}
+		if unescapes(w.Bytes(), []byte(s+"x")) || s != "" && unescapes(w.Bytes(), []byte(s[1:])) {
+			t.Errorf("unescapes(%q) true for another text", w.String())
+		}
 	}
 }
