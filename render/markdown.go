@@ -136,12 +136,11 @@ func (h *highlighter) marks(off, n int) bool {
 	return false
 }
 
-// write writes value, the source text of a text run at plain-text
-// offset off, escaped (as html.DefaultWriter escapes it), with marks
-// around the bytes that fall inside highlights. The offsets of the
-// highlights are offsets into the plain text and value is source
-// text: in a run with an entity or a backslash escape the mark lands
-// where the offset falls in the source, as it always has.
+// write writes value, the text of a run at plain-text offset off (see
+// text.HTML.Value), escaped, with marks around the bytes that fall
+// inside highlights. value is the run's part of the plain text, so a
+// mark lands on its phrase in a run with an entity or a backslash
+// escape too ("AT&amp;T met on Friday").
 func (h *highlighter) write(w util.BufWriter, off int, value []byte) {
 	pos := 0
 	i := sort.Search(len(h.hls), func(i int) bool { return h.hls[i].End > off })
@@ -156,13 +155,13 @@ func (h *highlighter) write(w util.BufWriter, off int, value []byte) {
 		if a >= b {
 			continue
 		}
-		html.DefaultWriter.Write(w, value[pos:a])
+		html.DefaultWriter.RawWrite(w, value[pos:a])
 		h.open(w, hl)
-		html.DefaultWriter.Write(w, value[a:b])
+		html.DefaultWriter.RawWrite(w, value[a:b])
 		h.close(w, hl)
 		pos = b
 	}
-	html.DefaultWriter.Write(w, value[pos:])
+	html.DefaultWriter.RawWrite(w, value[pos:])
 }
 
 func (h *highlighter) open(w util.BufWriter, hl highlight) {

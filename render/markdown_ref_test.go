@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/timeline-news/timeline/timeline/text"
@@ -19,7 +20,10 @@ import (
 // This file keeps the body renderer as it was before bodies were
 // rendered at load (parent of the commit that added it), as the
 // reference renderBody must equal byte for byte: it parsed the
-// Markdown and marked the highlights in goldmark's text renderer.
+// Markdown and marked the highlights in goldmark's text renderer. One
+// change since: a run a highlight falls in is written from its text as
+// the plain text has it (text.Walk), not from its Markdown source, so
+// that marks land on their phrases in runs with entities or escapes.
 
 // refRenderBody renders an article's Markdown to HTML with each highlight
 // wrapped in <mark>, linked to its event when it has an Href. Offsets
@@ -36,9 +40,13 @@ func refRenderBody(src []byte, hls []highlight, unsafe bool) (template.HTML, []i
 	}
 	defer pool.Put(br)
 	hr := br.hr
-	text.Offsets(doc, src, func(n ast.Node, off int) {
-		if _, ok := hr.offsets[n]; !ok {
-			hr.offsets[n] = off
+	text.Walk(doc, src, func(r text.Run) {
+		if _, ok := hr.offsets[r.Node]; !ok {
+			v := r.Value
+			if t, ok := r.Node.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
+				v = strings.TrimSuffix(v, " ") // the break's space, not the node's
+			}
+			hr.offsets[r.Node] = refRun{r.Offset, v}
 		}
 	})
 	sort.Slice(hls, func(i, j int) bool { return hls[i].Start < hls[j].Start })
@@ -76,7 +84,7 @@ type refRenderer struct {
 }
 
 func newRefRenderer(unsafe bool) *refRenderer {
-	hr := &refHighlighter{offsets: map[ast.Node]int{}, written: map[int]bool{}}
+	hr := &refHighlighter{offsets: map[ast.Node]refRun{}, written: map[int]bool{}}
 	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(hr, 100))}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
@@ -98,8 +106,9 @@ func refB2i(b bool) int {
 // that fall inside a highlight.
 type refHighlighter struct {
 	html.Config
-	// offsets are the plain-text offsets of the text nodes (text.Offsets).
-	offsets map[ast.Node]int
+	// offsets are the plain-text offsets and texts of the text nodes
+	// (text.Walk).
+	offsets map[ast.Node]refRun
 	hls     []highlight
 	// written holds the Start of each highlight whose id is written.
 	written map[int]bool
@@ -149,12 +158,13 @@ func (h *refHighlighter) renderString(w util.BufWriter, src []byte, node ast.Nod
 
 // write writes value, the text of node, escaped, with marks around the
 // bytes that fall inside highlights.
-func (h *refHighlighter) write(w util.BufWriter, node ast.Node, value []byte) {
-	off, ok := h.offsets[node] // plain-text offset of value[0]
-	if !ok {
-		h.Writer.Write(w, value)
+func (h *refHighlighter) write(w util.BufWriter, node ast.Node, source []byte) {
+	run, ok := h.offsets[node]
+	if !ok || !h.marks(run) {
+		h.Writer.Write(w, source)
 		return
 	}
+	off, value := run.off, []byte(run.text)
 	pos := 0
 	i := sort.Search(len(h.hls), func(i int) bool { return h.hls[i].End > off })
 	for ; i < len(h.hls) && pos < len(value); i++ {
@@ -168,13 +178,29 @@ func (h *refHighlighter) write(w util.BufWriter, node ast.Node, value []byte) {
 		if a >= b {
 			continue
 		}
-		h.Writer.Write(w, value[pos:a])
+		h.Writer.RawWrite(w, value[pos:a])
 		h.open(w, hl)
-		h.Writer.Write(w, value[a:b])
+		h.Writer.RawWrite(w, value[a:b])
 		h.close(w, hl)
 		pos = b
 	}
-	h.Writer.Write(w, value[pos:])
+	h.Writer.RawWrite(w, value[pos:])
+}
+
+// refRun is a text node's plain-text offset and text.
+type refRun struct {
+	off  int
+	text string
+}
+
+// marks reports whether a highlight falls in run.
+func (h *refHighlighter) marks(run refRun) bool {
+	for _, hl := range h.hls {
+		if max(hl.Start, run.off) < min(hl.End, run.off+len(run.text)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (h *refHighlighter) open(w util.BufWriter, hl highlight) {

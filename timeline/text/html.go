@@ -45,18 +45,17 @@ type HTMLRun struct {
 	Offset int32
 	// Start and End are the run's bytes in Markup.
 	Start, End int32
-	// Len is the length of the node's source text (see HTML.Value),
-	// which the run writes escaped: offsets into the source text, not
-	// into the run, say where a part of it is.
+	// Len is the length of the run's text (see HTML.Value): the part
+	// of the plain text from Offset that the run shows.
 	Len int32
-	// src is where the source text starts in HTML.sources, or -1 when
-	// Markup[Start:End] unescaped gives it back (most runs: no entity,
-	// no backslash escape).
+	// src is where the run's text starts in HTML.sources, or -1 when
+	// Markup[Start:End] unescaped gives it back (most runs).
 	src int32
 }
 
-// Value appends the source text of r, a run of h, to buf and returns
-// the result: the bytes html.DefaultWriter wrote as Markup[r.Start:r.End].
+// Value appends the text of r, a run of h, to buf and returns the
+// result: the run's part of the plain text (entities and backslash
+// escapes resolved), which Markup[r.Start:r.End] shows escaped.
 func (h *HTML) Value(r HTMLRun, buf []byte) []byte {
 	if r.src >= 0 {
 		return append(buf, h.sources[r.src:r.src+r.Len]...)
@@ -178,7 +177,9 @@ func (r *recorder) renderString(w util.BufWriter, src []byte, node ast.Node, ent
 }
 
 // write writes value, the source text of node, escaped, and notes the
-// run when the node has a place in the plain text.
+// run when the node has a place in the plain text, with its text as
+// the plain text has it (decode: what Walk gives, but for the space a
+// line break adds after it).
 func (r *recorder) write(node ast.Node, value []byte) {
 	off, ok := r.offsets[node]
 	start := r.w.Len()
@@ -187,10 +188,14 @@ func (r *recorder) write(node ast.Node, value []byte) {
 		return
 	}
 	end := r.w.Len()
-	run := HTMLRun{Offset: int32(off), Start: int32(start), End: int32(end), Len: int32(len(value)), src: -1}
-	if !unescapes(r.w.Bytes()[start:end], value) {
+	shown := value
+	if _, isText := node.(*ast.Text); isText && !plainText(value) {
+		shown = []byte(decode(value))
+	}
+	run := HTMLRun{Offset: int32(off), Start: int32(start), End: int32(end), Len: int32(len(shown)), src: -1}
+	if !unescapes(r.w.Bytes()[start:end], shown) {
 		run.src = int32(len(r.sources))
-		r.sources = append(r.sources, value...)
+		r.sources = append(r.sources, shown...)
 	}
 	r.runs = append(r.runs, run)
 }
