@@ -48,13 +48,12 @@ func renderBody(a *timeline.Article, hls []highlight, unsafe bool) (template.HTM
 }
 
 // markBody returns h's Markup with each highlight marked. Only the text
-// runs that a highlight falls in are written again, from their source
-// text, through the writer goldmark wrote them with, with the marks;
-// the rest of Markup is copied. The result is, byte for byte, what
-// rendering the Markdown with a text renderer that marks did before
-// the HTML was made at load (refRenderBody in the tests). It sorts hls
-// in place and returns the Start of each highlight whose id it wrote,
-// sorted.
+// runs that a highlight falls in are written again, from their text
+// (text.HTML.Value), escaped, with the marks; the rest of Markup is
+// copied. The result is, byte for byte, what rendering the Markdown
+// with a text renderer that marks does (refRenderBody in the tests).
+// It sorts hls in place and returns the Start of each highlight whose
+// id it wrote, sorted.
 func markBody(h *text.HTML, hls []highlight) (template.HTML, []int) {
 	sort.Slice(hls, func(i, j int) bool { return hls[i].Start < hls[j].Start })
 	hr, _ := highlighters.Get().(*highlighter)
@@ -108,7 +107,7 @@ type highlighter struct {
 	// written holds the Start of each highlight whose id is written.
 	written map[int]bool
 	buf     bufWriter
-	value   []byte // scratch for a run's source text
+	value   []byte // scratch for a run's text
 }
 
 // bufWriter is a bytes.Buffer as the util.BufWriter goldmark's
@@ -119,8 +118,8 @@ func (w *bufWriter) Buffered() int { return 0 }
 func (w *bufWriter) Flush() error  { return nil }
 
 // marks reports whether write would mark any byte of a run of n bytes
-// of source text at plain-text offset off: the loop of write, up to
-// its first mark.
+// of text at plain-text offset off: the loop of write, up to its first
+// mark.
 func (h *highlighter) marks(off, n int) bool {
 	i := sort.Search(len(h.hls), func(i int) bool { return h.hls[i].End > off })
 	for ; i < len(h.hls); i++ {

@@ -22,8 +22,8 @@ import (
 // Each run is the text of one ast.Text or ast.String node written by
 // goldmark's html.DefaultWriter (escaped, entities and backslash
 // escapes resolved). A renderer that marks part of a run writes the
-// run again from Value, the node's source text, in pieces, through the
-// same writer; the rest of Markup is kept as it is.
+// run again from Value, the run's part of the plain text, in pieces,
+// escaped; the rest of Markup is kept as it is.
 type HTML struct {
 	// Markup is the body as goldmark renders it, nothing marked; raw
 	// HTML is omitted unless Unsafe.
@@ -33,8 +33,8 @@ type HTML struct {
 	// Runs are the text runs of Markup that have a place in the plain
 	// text, in order.
 	Runs []HTMLRun
-	// sources holds the source text of the runs that cannot be had
-	// back from Markup (see HTMLRun.src).
+	// sources holds the text of the runs that cannot be had back from
+	// Markup (see HTMLRun.src).
 	sources string
 }
 
@@ -229,7 +229,7 @@ func unescape(buf []byte, s string) []byte {
 }
 
 // unescapes reports whether out, unescaped, is value: whether a run's
-// source text can be had back from its HTML.
+// text can be had back from its HTML.
 func unescapes(out, value []byte) bool {
 	for {
 		i := bytes.IndexByte(out, '&')
