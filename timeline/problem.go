@@ -1,6 +1,11 @@
 package timeline
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // Problem is an error in the input, located at a file, line and column.
 // It prints as esbuild and Go print theirs: "file:line:col: message".
@@ -13,7 +18,9 @@ type Problem struct {
 	Message, Hint string
 }
 
-// Error formats the problem on one line.
+// Error formats the problem on one line: a line break or other control
+// character in it (one quoted from the input by a TOML error, say) is
+// written as an escape, \r or \u001b.
 func (p Problem) Error() string {
 	s := p.File
 	if p.Line > 0 {
@@ -26,5 +33,27 @@ func (p Problem) Error() string {
 	if p.Hint != "" {
 		s += " (" + p.Hint + ")"
 	}
-	return s
+	return escapeControls(s)
+}
+
+// escapeControls writes the control characters of s, and the line and
+// paragraph separators, as Go escapes.
+func escapeControls(s string) string {
+	if strings.IndexFunc(s, isLineBreaking) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isLineBreaking(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r) // '\r', '\x1b', '\u2028'
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+func isLineBreaking(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
