@@ -194,9 +194,7 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 	for _, cf := range kept {
 		articles = append(articles, cf.article)
 		mentions = append(mentions, cf.mentions...)
-	}
-	for _, cf := range kept { // after the load's, as Build has them
-		if cf.failed != nil {
+		if cf.failed != nil { // after the load's warnings, as Build has them
 			warnings = append(warnings, *cf.failed)
 		}
 	}

@@ -6,7 +6,8 @@ package collector
 import "runtime/debug"
 
 // Go's garbage collector as timeline sets it, unless the environment
-// does (docs/PERFORMANCE.md, "The collector", has the measurements).
+// does (docs/PERFORMANCE.md, "Status (seventh session)", has the
+// measurements).
 const (
 	// gcPercent is the collector's GOGC: the heap may grow to three
 	// times what is live before a collection, where Go's default is
@@ -38,7 +39,8 @@ func collectorSettings(getenv func(string) string) (percent int, setPercent bool
 // back the settings it changed, for benchmarks.
 func Tune(getenv func(string) string) (restore func()) {
 	percent, setPercent, limit, setLimit := collectorSettings(getenv)
-	oldPercent, oldLimit := -2, int64(-1)
+	var oldPercent int
+	var oldLimit int64
 	if setPercent {
 		oldPercent = debug.SetGCPercent(percent)
 	}
@@ -46,10 +48,10 @@ func Tune(getenv func(string) string) (restore func()) {
 		oldLimit = debug.SetMemoryLimit(limit)
 	}
 	return func() {
-		if oldPercent != -2 {
+		if setPercent {
 			debug.SetGCPercent(oldPercent)
 		}
-		if oldLimit >= 0 {
+		if setLimit {
 			debug.SetMemoryLimit(oldLimit)
 		}
 	}
