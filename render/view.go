@@ -246,6 +246,14 @@ func (a *articleView) UnplacedItems() template.HTML {
 	return template.HTML(b.String())
 }
 
+// FirstMentions returns the first n of Mentions, all of them when there
+// are fewer: the index's card shows three, and ranging over them costs
+// three steps, where ranging over all of a much-reported event's
+// mentions to skip the rest costs hundreds.
+func (e *eventView) FirstMentions(n int) []*mentionView {
+	return e.Mentions[:max(0, min(n, len(e.Mentions)))]
+}
+
 // MoreEvidence lists the reports after the first ShownReports (see
 // compactReports). Empty when every report is in the evidence table.
 func (e *eventView) MoreEvidence() template.HTML { return compactReports(e.Mentions[e.shown:]) }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/timeline-news/timeline/internal/cputime"
 )
 
 // Stats records where a build's time goes, stage by stage: wall time,
@@ -48,6 +50,10 @@ type StageStats struct {
 	Bytes int64
 	// Wall is the stage's wall-clock time.
 	Wall time.Duration
+	// CPU is the processor time (user and system, on every core) the
+	// process used during the stage, 0 where the system does not say.
+	// CPU/Wall is how many cores the stage kept busy.
+	CPU time.Duration
 	// Allocs and AllocBytes are the heap allocations the stage made
 	// (process-wide, so concurrent work of other goroutines counts too).
 	Allocs, AllocBytes uint64
@@ -68,23 +74,23 @@ func (s *Stats) Measure(name, unit string, f func() (items int, bytes int64)) {
 		return
 	}
 	if s.WallOnly {
-		start := time.Now()
+		start, cpu := time.Now(), cputime.Process()
 		items, n := f()
-		wall := time.Since(start)
+		wall, cpu := time.Since(start), cputime.Process()-cpu
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		s.Stages = append(s.Stages, StageStats{Name: name, Items: items, Unit: unit, Bytes: n, Wall: wall})
+		s.Stages = append(s.Stages, StageStats{Name: name, Items: items, Unit: unit, Bytes: n, Wall: wall, CPU: cpu})
 		return
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start := time.Now()
+	start, cpu := time.Now(), cputime.Process()
 	items, n := f()
-	wall := time.Since(start)
+	wall, cpu := time.Since(start), cputime.Process()-cpu
 	runtime.ReadMemStats(&after)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.Stages = append(s.Stages, StageStats{Name: name, Items: items, Unit: unit, Bytes: n, Wall: wall,
+	s.Stages = append(s.Stages, StageStats{Name: name, Items: items, Unit: unit, Bytes: n, Wall: wall, CPU: cpu,
 		Allocs: after.Mallocs - before.Mallocs, AllocBytes: after.TotalAlloc - before.TotalAlloc})
 	if after.Sys > s.PeakSys {
 		s.PeakSys = after.Sys
@@ -98,6 +104,23 @@ func (s *Stats) Total() time.Duration {
 		t += st.Wall
 	}
 	return t
+}
+
+// TotalCPU is the sum of the stages' CPU times.
+func (s *Stats) TotalCPU() time.Duration {
+	var t time.Duration
+	for _, st := range s.Stages {
+		t += st.CPU
+	}
+	return t
+}
+
+// cores is how many cores cpu over wall kept busy, "-" when unknown.
+func cores(cpu, wall time.Duration) string {
+	if cpu <= 0 || wall <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", cpu.Seconds()/wall.Seconds())
 }
 
 // noteSlowest keeps the SlowestN slowest of the given resolve times.
@@ -121,16 +144,17 @@ func (s *Stats) noteSlowest(articles []*Article, took []time.Duration) {
 // Write prints the stages as a table, then the slowest articles.
 func (s *Stats) Write(w io.Writer) error {
 	ew := &errWriter{w: w}
-	fmt.Fprintf(ew, "%-8s %10s %9s %12s %12s %10s  %s\n", "stage", "time", "MB/s", "allocs", "alloc MB", "items", "")
+	fmt.Fprintf(ew, "%-8s %10s %10s %6s %9s %12s %12s %10s  %s\n", "stage", "time", "cpu", "cores", "MB/s", "allocs", "alloc MB", "items", "")
 	for _, st := range s.Stages {
 		rate := "-"
 		if st.Bytes > 0 && st.Wall > 0 {
 			rate = fmt.Sprintf("%.1f", float64(st.Bytes)/1e6/st.Wall.Seconds())
 		}
-		fmt.Fprintf(ew, "%-8s %10s %9s %12d %12.1f %10d  %s\n", st.Name, st.Wall.Round(time.Microsecond*100), rate,
-			st.Allocs, float64(st.AllocBytes)/1e6, st.Items, st.Unit)
+		fmt.Fprintf(ew, "%-8s %10s %10s %6s %9s %12d %12.1f %10d  %s\n", st.Name, st.Wall.Round(time.Microsecond*100),
+			st.CPU.Round(time.Millisecond), cores(st.CPU, st.Wall), rate, st.Allocs, float64(st.AllocBytes)/1e6, st.Items, st.Unit)
 	}
-	fmt.Fprintf(ew, "%-8s %10s   memory obtained from the OS: %.0f MB\n", "total", s.Total().Round(time.Millisecond), float64(s.PeakSys)/1e6)
+	fmt.Fprintf(ew, "%-8s %10s %10s %6s   memory obtained from the OS: %.0f MB\n", "total", s.Total().Round(time.Millisecond),
+		s.TotalCPU().Round(time.Millisecond), cores(s.TotalCPU(), s.Total()), float64(s.PeakSys)/1e6)
 	if len(s.Slowest) > 0 {
 		fmt.Fprintln(ew, "slowest articles to resolve:")
 		for _, a := range s.Slowest {

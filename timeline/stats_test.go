@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/timeline-news/timeline/internal/cputime"
 )
 
 func TestForEachVisitsEveryIndexOnce(t *testing.T) {
@@ -111,5 +113,50 @@ func TestStatsSlowest(t *testing.T) {
 	}
 	if s.Slowest[0].Took != 14 {
 		t.Errorf("slowest took %v, want 14", s.Slowest[0].Took)
+	}
+}
+
+// TestStatsCPU checks that a stage's CPU time is recorded where the
+// system reports it, and that the table shows it with the cores kept
+// busy.
+func TestStatsCPU(t *testing.T) {
+	if cputime.Process() == 0 {
+		t.Skip("no CPU time on this system")
+	}
+	s := &Stats{}
+	x := 0
+	s.Measure("resolve", "articles", func() (int, int64) {
+		start := cputime.Process()
+		for i := 0; cputime.Process()-start < 5*time.Millisecond && i < 1e9; i++ {
+			x += i
+		}
+		return 1, 0
+	})
+	_ = x
+	if st := s.Stages[0]; st.CPU < 5*time.Millisecond {
+		t.Errorf("recorded %v of CPU, want at least 5ms", st.CPU)
+	}
+	var b strings.Builder
+	if err := s.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "cores") {
+		t.Errorf("table lacks the cores column:\n%s", b.String())
+	}
+}
+
+func TestCores(t *testing.T) {
+	for _, c := range []struct {
+		cpu, wall time.Duration
+		want      string
+	}{
+		{2 * time.Second, time.Second, "2.00"},
+		{time.Second, 4 * time.Second, "0.25"},
+		{0, time.Second, "-"},
+		{time.Second, 0, "-"},
+	} {
+		if got := cores(c.cpu, c.wall); got != c.want {
+			t.Errorf("cores(%v, %v) = %q, want %q", c.cpu, c.wall, got, c.want)
+		}
 	}
 }
