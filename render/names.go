@@ -41,59 +41,72 @@ var notNames = map[string]bool{
 // It is a reader's filter aid, not entity recognition.
 func eventNames(events []*timeline.Event) eventNameSet {
 	// A sentence often dates several mentions, and wire copies repeat
-	// it: each distinct sentence is read once in each pass.
+	// it: each distinct sentence is read once in each pass, and the
+	// passes run on every core.
+	sents, sentOf := distinctSentences(events)
+	mids := make([][]string, len(sents))
+	inParallel(len(sents), func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			mids[j] = midCapitals(sents[j])
+		}
+	})
 	known := map[string]bool{}
-	read := map[string]bool{}
-	for _, e := range events {
-		for _, m := range e.Mentions {
-			if read[m.Sentence] {
-				continue
-			}
-			read[m.Sentence] = true
-			for i, w := range nameWords(m.Sentence) {
-				if i > 0 && isCapital(w) {
-					known[w] = true
+	for _, ws := range mids {
+		for _, w := range ws {
+			known[w] = true
+		}
+	}
+	runs := make([][]string, len(sents))
+	inParallel(len(sents), func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			runs[j] = capitalRuns(sents[j], known)
+		}
+	})
+	raw := make([][]string, len(events))
+	inParallel(len(events), func(lo, hi int) {
+		seen := map[string]bool{}
+		for i := lo; i < hi; i++ {
+			clear(seen)
+			for _, j := range sentOf[i] {
+				for _, n := range runs[j] {
+					if !seen[n] {
+						seen[n] = true
+						raw[i] = append(raw[i], n)
+					}
 				}
 			}
 		}
-	}
-	runsOf := make(map[string][]string, len(read))
-	raw := make([][]string, len(events))
+	})
 	single := map[string]bool{}
-	for i, e := range events {
-		seen := map[string]bool{}
-		for _, m := range e.Mentions {
-			runs, ok := runsOf[m.Sentence]
-			if !ok {
-				runs = capitalRuns(m.Sentence, known)
-				runsOf[m.Sentence] = runs
-			}
-			for _, n := range runs {
-				if !seen[n] {
-					seen[n] = true
-					raw[i] = append(raw[i], n)
-				}
-				if !strings.Contains(n, " ") {
-					single[n] = true
-				}
+	for _, ns := range raw {
+		for _, n := range ns {
+			if !strings.Contains(n, " ") {
+				single[n] = true
 			}
 		}
 	}
 	out := eventNameSet{perEvent: make([][]string, len(events))}
-	count := map[string]int{}
-	for i, ns := range raw {
+	inParallel(len(events), func(lo, hi int) {
 		seen := map[string]bool{}
-		for _, n := range ns {
-			if j := strings.LastIndexByte(n, ' '); j >= 0 && single[n[j+1:]] {
-				n = n[j+1:]
+		for i := lo; i < hi; i++ {
+			clear(seen)
+			for _, n := range raw[i] {
+				if j := strings.LastIndexByte(n, ' '); j >= 0 && single[n[j+1:]] {
+					n = n[j+1:]
+				}
+				if !seen[n] {
+					seen[n] = true
+					out.perEvent[i] = append(out.perEvent[i], n)
+				}
 			}
-			if !seen[n] {
-				seen[n] = true
-				out.perEvent[i] = append(out.perEvent[i], n)
-				count[n]++
-			}
+			sort.Strings(out.perEvent[i])
 		}
-		sort.Strings(out.perEvent[i])
+	})
+	count := map[string]int{}
+	for _, ns := range out.perEvent {
+		for _, n := range ns {
+			count[n]++
+		}
 	}
 	for n, c := range count {
 		if c >= 2 {
@@ -108,6 +121,48 @@ func eventNames(events []*timeline.Event) eventNameSet {
 		out.all = out.all[:maxNames]
 	}
 	sort.Strings(out.all)
+	return out
+}
+
+// distinctSentences lists the distinct sentences of the events'
+// mentions, in the order first met, and for each event the index in
+// that list of its mentions' sentences, in order (a sentence repeated
+// in a row is listed once).
+func distinctSentences(events []*timeline.Event) (sents []string, sentOf [][]int32) {
+	index := map[string]int32{}
+	sentOf = make([][]int32, len(events))
+	for i, e := range events {
+		prev := int32(-1)
+		for _, m := range e.Mentions {
+			// An event's mentions come in article then text order: one
+			// sentence dating several of them comes in a row, and is
+			// then the same string, which compares without reading it.
+			if prev >= 0 && sents[prev] == m.Sentence {
+				continue
+			}
+			j, ok := index[m.Sentence]
+			if !ok {
+				j = int32(len(sents))
+				index[m.Sentence] = j
+				sents = append(sents, m.Sentence)
+			}
+			sentOf[i] = append(sentOf[i], j)
+			prev = j
+		}
+	}
+	return sents, sentOf
+}
+
+// midCapitals returns the capitalised words of sentence s after its
+// first word: the words seen capitalised where capitals do not merely
+// open a sentence.
+func midCapitals(s string) []string {
+	var out []string
+	for i, w := range nameWords(s) {
+		if i > 0 && isCapital(w) {
+			out = append(out, w)
+		}
+	}
 	return out
 }
 
@@ -132,6 +187,12 @@ func capitalRuns(s string, known map[string]bool) []string {
 		run = run[:0]
 	}
 	for i, w := range words {
+		if c := w[0]; 'a' <= c && c <= 'z' {
+			// Most words: trimming keeps a leading letter, so the
+			// word stays lower case and ends any run.
+			flush()
+			continue
+		}
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
 		w = strings.Trim(w, "'\u2019-.")
 		r, _ := utf8.DecodeRuneInString(w)

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/timeline-news/timeline/timeline"
 )
 
@@ -43,4 +44,29 @@ func TestEventNames(t *testing.T) {
 	if want := []string{"Alaska", "Putin"}; !reflect.DeepEqual(got.perEvent[0], want) {
 		t.Errorf("event 0 = %q, want %q", got.perEvent[0], want)
 	}
+}
+
+// BenchmarkEventNames finds the names of a generated 2,000-article
+// site's events:
+//
+//	go test -run '^$' -bench EventNames -benchmem ./render
+func BenchmarkEventNames(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 2000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	site, err := timeline.LoadSite(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := timeline.Build(site)
+	mentions := 0
+	for _, e := range c.Events {
+		mentions += len(e.Mentions)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		eventNames(c.Events)
+	}
+	b.ReportMetric(float64(mentions), "mentions")
 }

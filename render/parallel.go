@@ -3,6 +3,7 @@ package render
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // ordered runs work(0) … work(n-1) on every core and hands each result
@@ -79,4 +80,34 @@ func ordered[T any](n int, work func(i int) (T, error), emit func(i int, v T) er
 	close(quit)
 	wg.Wait()
 	return err
+}
+
+// inParallel calls work over the ranges [lo, hi) that split 0 … n-1
+// into contiguous parts, one part per core at a time, and returns when
+// all are done. For work on many small items whose results go to their
+// own slots: unlike ordered, it costs nothing per item. The parts are
+// small enough that one slow part does not hold the others up long.
+func inParallel(n int, work func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers <= 1 || n < 2 {
+		work(0, n)
+		return
+	}
+	size := max(1, (n+8*workers-1)/(8*workers))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(size))) - size
+				if lo >= n {
+					return
+				}
+				work(lo, min(lo+size, n))
+			}
+		}()
+	}
+	wg.Wait()
 }
