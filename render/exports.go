@@ -106,15 +106,24 @@ func WriteCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
 }
 
 func writeCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
-	arts := articlesByID(c)
 	header := []string{"event_id", "event_date", "precision", "display_date", "event_title", "reports", "independent",
 		"flags", "event_url", "article_id", "source", "article_title", "published", "published_inferred",
 		"sentence", "phrase", "value", "anchor", "rule", "tense", "note"}
 	// "\ufeff" so spreadsheets read UTF-8. Rows are encoded into b, which
 	// is written out every few hundred kilobytes; an event's cells are
-	// encoded once for all its rows.
+	// encoded once for all its rows, and an article's once for all the
+	// rows of its mentions.
 	b := appendCSVRow([]byte("\ufeff"), nil, header)
-	var prefix []byte
+	artCells := make(map[string][]byte, len(c.Articles))
+	for _, a := range c.Articles {
+		var pub string
+		if !a.Published.IsZero() {
+			pub = dates.DayValue(a.Published)
+		}
+		artCells[a.ID] = append(appendCSVCells(nil, guardRow([]string{a.ID, a.Source, a.Title, pub,
+			strconv.FormatBool(a.PublishedInferred)})), ',')
+	}
+	var prefix, unknown []byte
 	for _, e := range c.Events {
 		ev := []string{e.ID, e.Date, e.Precision, dates.Display(e.Date, e.Mod), e.Title, strconv.Itoa(len(e.Sources)),
 			strconv.Itoa(e.Independent), strings.Join(e.Flags, " "), u.Abs("events/" + e.ID + "/")}
@@ -125,16 +134,14 @@ func writeCSV(out io.Writer, c *timeline.Chronology, u URLs) error {
 		}
 		prefix = append(appendCSVCells(prefix[:0], guardRow(ev)), ',')
 		for _, m := range e.Mentions {
-			var src, title, pub, inferred string
-			if a := arts[m.Article]; a != nil {
-				src, title = a.Source, a.Title
-				if !a.Published.IsZero() {
-					pub = dates.DayValue(a.Published)
-				}
-				inferred = strconv.FormatBool(a.PublishedInferred)
+			b = append(b, prefix...)
+			if cells, ok := artCells[m.Article]; ok {
+				b = append(b, cells...)
+			} else {
+				unknown = append(appendCSVCells(unknown[:0], guardRow([]string{m.Article, "", "", "", ""})), ',')
+				b = append(b, unknown...)
 			}
-			b = appendCSVRow(b, prefix, guardRow([]string{m.Article, src, title, pub, inferred,
-				m.Sentence, m.Phrase, m.Value, m.Anchor, m.Rule, m.Tense, m.Note}))
+			b = appendCSVRow(b, nil, guardRow([]string{m.Sentence, m.Phrase, m.Value, m.Anchor, m.Rule, m.Tense, m.Note}))
 		}
 		if len(b) >= csvChunk {
 			if _, err := out.Write(b); err != nil {
