@@ -98,10 +98,20 @@ func resolveAll(articles []*Article, o *options) (mentions []Mention, failed []P
 	if n == 0 {
 		return nil, failed
 	}
-	mentions = make([]Mention, 0, n)
-	for _, ms := range per {
-		mentions = append(mentions, ms...)
+	// Joined on every core: at 100,000 articles the mentions are half a
+	// gigabyte, which one goroutine copied in 3.8 s (write barriers
+	// included, the collector being busy with the heap just built).
+	mentions = make([]Mention, n)
+	at := make([]int, len(per))
+	n = 0
+	for i, ms := range per {
+		at[i] = n
+		n += len(ms)
 	}
+	forEach(len(per), o.workers, func(i int) {
+		copy(mentions[at[i]:], per[i])
+		per[i] = nil
+	})
 	return mentions, failed
 }
 
