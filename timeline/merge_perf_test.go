@@ -81,10 +81,91 @@ func TestSketchMatchesReference(t *testing.T) {
 		}
 		texts = append(texts, b.String())
 	}
+	// long texts: many compactions, and repeated phrases (equal hashes)
+	for n := 0; n < 5; n++ {
+		var b strings.Builder
+		for k := 0; k < 3000; k++ {
+			b.WriteString(vocab[rng.Intn(len(vocab))])
+			b.WriteString(" ")
+			if k%50 == 0 {
+				b.WriteString("the agency said the talks went on ")
+			}
+		}
+		texts = append(texts, b.String())
+	}
 	for _, s := range texts {
 		got, want := sketch(s), refSketch(s)
 		if !slices.Equal(got, want) {
 			t.Errorf("sketch(%.40q) = %d hashes, want %d (or different values)", s, len(got), len(want))
+		}
+	}
+}
+
+func TestSmallestDistinct(t *testing.T) {
+	seq := func(from, n, step uint64) []uint64 {
+		var out []uint64
+		for k := uint64(0); k < n; k++ {
+			out = append(out, from+k*step)
+		}
+		return out
+	}
+	rng := rand.New(rand.NewSource(3))
+	uniform := make([]uint64, 5000)
+	for k := range uniform {
+		uniform[k] = rng.Uint64()
+	}
+	repeated := make([]uint64, 5000)
+	for k := range repeated {
+		repeated[k] = uniform[k%40] // fewer than k distinct: every bound fails
+	}
+	for _, tc := range []struct {
+		name string
+		in   []uint64
+		k    int
+	}{
+		{"none", nil, 64},
+		{"fewer than k, with duplicates", []uint64{5, 3, 5, 9, 3}, 64},
+		{"the largest value", []uint64{^uint64(0), 1, ^uint64(0)}, 2},
+		{"exactly k", seq(100, 64, 1), 64},
+		{"small values only: the first bound holds them all", seq(1, 2000, 1), 64},
+		{"large values only: the bound doubles up to none", seq(^uint64(0)-5000, 2000, 2), 64},
+		{"uniform", uniform, 64},
+		{"uniform, duplicated", append(slices.Clone(uniform), uniform...), 64},
+		{"uniform, k=1", uniform, 1},
+		{"40 distinct values repeated", repeated, 64},
+	} {
+		want := slices.Compact(slices.Sorted(slices.Values(tc.in)))
+		want = want[:min(len(want), tc.k)]
+		in := slices.Clone(tc.in)
+		got := smallestDistinct(in, tc.k)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, want)
+		}
+		if !slices.Equal(slices.Sorted(slices.Values(in)), slices.Sorted(slices.Values(tc.in))) {
+			t.Errorf("%s: hs is no longer a reordering of its values", tc.name)
+		}
+	}
+}
+
+func TestSameTexts(t *testing.T) {
+	long := strings.Repeat("a", 200)
+	for _, tc := range []struct {
+		name  string
+		texts []string
+		want  []int32
+	}{
+		{"none", nil, []int32{}},
+		{"all different", []string{"a", "b", ""}, []int32{0, 1, 2}},
+		{"copies point at the first", []string{"x", "y", "x", "", "x", ""}, []int32{0, 1, 0, 3, 0, 3}},
+		{"same length, head and tail, different middle", []string{long + "b" + long, long + "c" + long, long + "b" + long}, []int32{0, 1, 0}},
+		{"a text differing from the first of its print is not merged", []string{long + "b" + long, long + "c" + long, long + "c" + long}, []int32{0, 1, 2}},
+	} {
+		var arts []*Article
+		for _, x := range tc.texts {
+			arts = append(arts, &Article{Text: x})
+		}
+		if got := sameTexts(arts); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: sameTexts = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

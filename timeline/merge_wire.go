@@ -43,19 +43,31 @@ func wireGroups(articles []*Article, cache *cacheUse) []int {
 	// Each hash's articles form a posting list, capped at its first
 	// maxPosting articles.
 	sketches := make([][]uint64, n)
-	forEach(n, runtime.GOMAXPROCS(0), func(i int) {
+	workers := runtime.GOMAXPROCS(0)
+	scratch := make([][]uint64, workers)
+	// a text printed word for word under several mastheads is sketched once
+	same := sameTexts(articles)
+	forEachWorker(n, workers, func(w, i int) {
+		if same[i] != int32(i) {
+			return
+		}
 		if cache != nil {
 			if sk, ok := cache.old.sketches[articles[i].Text]; ok {
 				sketches[i] = sk
 				return
 			}
 		}
-		sketches[i] = sketch(articles[i].Text)
+		sketches[i], scratch[w] = appendSketch(scratch[w][:0], articles[i].Text)
 	})
+	for i, j := range same {
+		sketches[i] = sketches[j]
+	}
 	if cache != nil {
 		cache.next.sketches = make(map[string][]uint64, n)
 		for i, a := range articles {
-			cache.next.sketches[a.Text] = sketches[i]
+			if same[i] == int32(i) {
+				cache.next.sketches[a.Text] = sketches[i]
+			}
 		}
 	}
 	// Each distinct hash gets a run, numbered as first seen; the
@@ -132,6 +144,32 @@ func wireGroups(articles []*Article, cache *cacheUse) []int {
 	return out
 }
 
+// sameTexts returns, for each article, the index of the first article
+// with the same text (itself when there is none before it). Texts are
+// told apart by their length and their first and last bytes, then
+// compared whole: only texts that are the same, or nearly, are read to
+// the end.
+func sameTexts(articles []*Article) []int32 {
+	type print struct {
+		n          int
+		head, tail string
+	}
+	const edge = 64
+	first := make(map[print]int32, len(articles))
+	out := make([]int32, len(articles))
+	for i, a := range articles {
+		t := a.Text
+		p := print{len(t), t[:min(len(t), edge)], t[max(0, len(t)-edge):]}
+		out[i] = int32(i)
+		if j, ok := first[p]; !ok {
+			first[p] = int32(i)
+		} else if articles[j].Text == t {
+			out[i] = j
+		}
+	}
+	return out
+}
+
 // hashRuns numbers distinct sketch hashes: an open-addressing table
 // indexed by the hash's own bits (shingle hashes are already uniform).
 type hashRuns struct {
@@ -168,24 +206,31 @@ const (
 )
 
 // sketch returns the sketchSize smallest distinct shingle hashes of a
-// text, sorted. One pass over the text: words (runs of letters and
+// text, sorted (see appendSketch).
+func sketch(text string) []uint64 {
+	sk, _ := appendSketch(nil, text)
+	return sk
+}
+
+// appendSketch returns the sketch of a text, in a slice of its own, and
+// buf, which it uses as scratch space, grown to hold every shingle hash
+// of the text. One pass over the text: words (runs of letters and
 // digits, lower-cased) are found in order, each shingle is the FNV-1a
-// hash of its five words each followed by a space, and only the
-// sketchSize smallest distinct hashes are kept (a sorted array: after
-// the first few hundred shingles almost every hash is larger than its
-// last and costs one comparison).
+// hash of its five words each followed by a space, and every hash is
+// appended to buf; then the sketchSize smallest distinct ones are
+// picked (see smallestDistinct).
 //
 // The five shingles a word belongs to are hashed side by side while
 // the word is read: each byte goes into five running hashes at once
 // (independent multiplications, which the processor overlaps) instead
 // of every word being hashed five times over, one shingle after
 // another. The hashes are the same.
-func sketch(text string) []uint64 {
+func appendSketch(buf []uint64, text string) (sketch, scratch []uint64) {
 	// h0 is the shingle that starts at the current word, h1 the one
 	// that started a word earlier, ... h4 the one it completes.
 	h0, h1, h2, h3, h4 := uint64(fnvOffset), uint64(0), uint64(0), uint64(0), uint64(0)
 	words := 0
-	hs := make([]uint64, 0, sketchSize)
+	hs := buf[:0]
 	n := len(text)
 	for i := 0; i < n; {
 		// skip to the next letter or digit
@@ -232,12 +277,12 @@ func sketch(text string) []uint64 {
 		const sp = uint64(' ')
 		h0, h1, h2, h3, h4 = (h0^sp)*fnvPrime, (h1^sp)*fnvPrime, (h2^sp)*fnvPrime, (h3^sp)*fnvPrime, (h4^sp)*fnvPrime
 		words++
-		if words >= shingleWords && (len(hs) < sketchSize || h4 < hs[sketchSize-1]) {
-			hs = keepSmallest(hs, h4)
+		if words >= shingleWords {
+			hs = append(hs, h4)
 		}
 		h0, h1, h2, h3, h4 = fnvOffset, h0, h1, h2, h3
 	}
-	return hs
+	return smallestDistinct(hs, sketchSize), hs
 }
 
 // asciiWord maps an ASCII letter or digit to its lower-case form, any
@@ -254,22 +299,52 @@ var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// keepSmallest inserts h into hs, a sorted list of at most sketchSize
-// distinct hashes, when it is among the smallest.
-func keepSmallest(hs []uint64, h uint64) []uint64 {
-	if len(hs) == sketchSize && h >= hs[sketchSize-1] {
-		return hs
+// smallestDistinct returns the k smallest distinct values of hs
+// (all of them when fewer), sorted, in a slice of its own; it reorders
+// hs. Shingle hashes are spread evenly, so about 1.5k of the n values
+// are below 1.5k/n of the largest value: only those are sorted (fewer
+// than k distinct are below it about once in 2,000 texts). When fewer
+// than k distinct values are below the bound (a text repeating itself)
+// the bound is doubled, up to taking every value. Whenever k distinct
+// values are below the bound they hold the k smallest of all, so the
+// result is exact whatever the values.
+func smallestDistinct(hs []uint64, k int) []uint64 {
+	bound := uint64(0) // 0: no bound, every value
+	if n := uint64(len(hs)); n > 4*uint64(k) {
+		bound = ^uint64(0) / n * uint64(3*k/2)
 	}
-	k, found := slices.BinarySearch(hs, h)
-	if found {
-		return hs
+	for {
+		below := hs
+		if bound != 0 {
+			// the values below bound, moved to the front of hs
+			m := 0
+			for j, h := range hs {
+				if h < bound {
+					hs[m], hs[j] = h, hs[m]
+					m++
+				}
+			}
+			below = hs[:m]
+		}
+		slices.Sort(below)
+		out := make([]uint64, 0, k)
+		for j, h := range below {
+			if len(out) == k {
+				break
+			}
+			if j == 0 || h != below[j-1] {
+				out = append(out, h)
+			}
+		}
+		if len(out) == k || bound == 0 {
+			return out
+		}
+		if bound > ^uint64(0)/2 {
+			bound = 0
+		} else {
+			bound *= 2
+		}
 	}
-	if len(hs) < sketchSize {
-		hs = append(hs, 0)
-	}
-	copy(hs[k+1:], hs[k:len(hs)-1])
-	hs[k] = h
-	return hs
 }
 
 // resemblance estimates the Jaccard similarity of two shingle sets from
