@@ -82,6 +82,19 @@ func TestAppendJSONStringRandomBytes(t *testing.T) {
 	}
 }
 
+// TestAppendJSONStringEveryByte: each byte alone, and between letters,
+// is written as encoding/json writes it.
+func TestAppendJSONStringEveryByte(t *testing.T) {
+	for c := range 256 {
+		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b"} {
+			want, _ := json.Marshal(s)
+			if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+				t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+			}
+		}
+	}
+}
+
 // Streamed exports (written to disk a megabyte at a time) are the bytes
 // of the in-memory ones; a generated site makes timeline.json and
 // timeline.csv several chunks long (the dense text makes them longer).
