@@ -87,6 +87,7 @@ func NewSite(c *timeline.Chronology, opts Options, cache *Cache) (*Site, error) 
 	s := &Site{c: c, u: u, r: &run{tmpls: tmpls, theme: theme, site: sv, reuseCards: reuse}, full: c.Config.Theme != "",
 		pages: map[string]page{}, cache: cache,
 		out: map[string][]byte{}, bodyDone: map[*articleView]bool{}, ready: map[*articleView]bool{}, itemDone: map[*eventView]bool{}, cellsDone: map[*eventView]bool{}}
+	s.r.useGo()
 	pages := sitePages(sv)
 	for _, p := range pages {
 		s.pages[p.pageFile()] = p

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"text/template/parse"
 
 	"github.com/timeline-news/timeline/themes"
 )
@@ -162,4 +164,102 @@ func replaceName(msg, p, full string) string {
 		}
 		msg = msg[i+len(p):]
 	}
+}
+
+// defaultTheme is the embedded default theme alone, loaded once.
+var defaultTheme = sync.OnceValues(func() (*Theme, error) { return LoadTheme("", "") })
+
+// isDefault reports whether a page of kind ("article") executes, through
+// t's templates, exactly the templates the embedded default theme
+// executes: its layout, baseof.html and every template they call, by
+// {{template}}, {{block}} or .Partial, the same as the default's (the
+// same parse tree). A site theme that overrides only static files, or
+// templates such a page does not reach (the index's card, say), leaves
+// the page the default's; one that overrides any template it reaches
+// does not, nor one whose partial file redefines such a template with
+// {{define}}. What the memo partials (byline, dated, how, event-item)
+// make is data to the page, not part of it: the page shows their
+// markup whichever theme made it.
+func (t *Theme) isDefault(kind string) bool {
+	def, err := defaultTheme()
+	if err != nil {
+		return false
+	}
+	ours := true
+	for p, o := range t.origin {
+		ours = ours && o == "themes/default/"+p
+	}
+	if ours {
+		return true
+	}
+	mine, theirs := t.kindTrees(kind), def.kindTrees(kind)
+	seen := map[string]bool{}
+	var same func(name string) bool
+	same = func(name string) bool {
+		if seen[name] {
+			return true
+		}
+		seen[name] = true
+		a, b := mine[name], theirs[name]
+		if a == nil || b == nil || a.Root.String() != b.Root.String() {
+			return false
+		}
+		for _, n := range calledTemplates(a.Root, nil) {
+			if !same(n) {
+				return false
+			}
+		}
+		return true
+	}
+	return same("layouts/baseof.html")
+}
+
+// calledTemplates appends to names the templates n calls: by
+// {{template}} (or {{block}}) and by .Partial "name".
+func calledTemplates(n parse.Node, names []string) []string {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, x := range n.Nodes {
+				names = calledTemplates(x, names)
+			}
+		}
+	case *parse.ActionNode:
+		names = calledTemplates(n.Pipe, names)
+	case *parse.IfNode:
+		names = calledBranch(&n.BranchNode, names)
+	case *parse.RangeNode:
+		names = calledBranch(&n.BranchNode, names)
+	case *parse.WithNode:
+		names = calledBranch(&n.BranchNode, names)
+	case *parse.TemplateNode:
+		names = append(names, n.Name)
+		names = calledTemplates(n.Pipe, names)
+	case *parse.PipeNode:
+		if n != nil {
+			for _, cmd := range n.Cmds {
+				names = calledTemplates(cmd, names)
+			}
+		}
+	case *parse.CommandNode:
+		if len(n.Args) == 2 {
+			if f, ok := n.Args[0].(*parse.FieldNode); ok && len(f.Ident) == 1 && f.Ident[0] == "Partial" {
+				if s, ok := n.Args[1].(*parse.StringNode); ok {
+					names = append(names, s.Text)
+				}
+			}
+		}
+		for _, a := range n.Args {
+			names = calledTemplates(a, names)
+		}
+	case *parse.ChainNode:
+		names = calledTemplates(n.Node, names)
+	}
+	return names
+}
+
+func calledBranch(n *parse.BranchNode, names []string) []string {
+	names = calledTemplates(n.Pipe, names)
+	names = calledTemplates(n.List, names)
+	return calledTemplates(n.ElseList, names)
 }

@@ -68,6 +68,12 @@ func Write(c *timeline.Chronology, opts Options) (Result, error) {
 
 // WriteTo renders the chronology through w. opts.Dest is not used.
 func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error) {
+	return writeTo(w, c, opts, true)
+}
+
+// writeTo is WriteTo, writing the report and event pages in Go where it
+// may when inGo (see gopage.go), else all pages through the templates.
+func writeTo(w FileWriter, c *timeline.Chronology, opts Options, inGo bool) (Result, error) {
 	u, theme, tmpls, err := setup(c, opts)
 	if err != nil {
 		return Result{}, err
@@ -123,6 +129,9 @@ func WriteTo(w FileWriter, c *timeline.Chronology, opts Options) (Result, error)
 
 	s := newSite(c, u, nil)
 	r := &run{w: w, tmpls: tmpls, theme: theme, site: s, timer: opts.PageTimer, release: opts.ReleaseMarkdown}
+	if inGo {
+		r.useGo()
+	}
 
 	pages := sitePages(s)
 	var articles, others []int
@@ -343,6 +352,9 @@ type run struct {
 	// partials keeps the partials that are the same on every page of a
 	// kind (see page.Partial).
 	partials kindPartials
+	// goKinds are the kinds of page written in Go, not executed
+	// through the templates (see useGo).
+	goKinds map[string]*goKind
 	// reuseCards lets cards take the cards earlier builds made (see
 	// run.cards): set by NewSite with a Cache and the default theme.
 	reuseCards bool
@@ -388,6 +400,12 @@ var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // several goroutines at once.
 func (r *run) execute(p page) (*bytes.Buffer, error) {
 	p.Site, p.r = r.site, r
+	if k := r.goKinds[p.Kind]; k != nil {
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		writeGoPage(buf, p, k)
+		return buf, nil
+	}
 	t := r.tmpls[p.Kind]
 	if t == nil {
 		return nil, fmt.Errorf("theme: layouts/%s.html is missing", p.Kind)
@@ -399,6 +417,20 @@ func (r *run) execute(p page) (*bytes.Buffer, error) {
 		return nil, r.theme.explain(err)
 	}
 	return buf, nil
+}
+
+// useGo has the report and event pages written in Go (gopage.go) when
+// every template they execute is the default theme's.
+func (r *run) useGo() {
+	for _, kind := range []string{"article", "event"} {
+		if r.tmpls[kind] == nil || !r.theme.isDefault(kind) {
+			continue
+		}
+		if r.goKinds == nil {
+			r.goKinds = map[string]*goKind{}
+		}
+		r.goKinds[kind] = newGoKind(r.site, kind)
+	}
 }
 
 // pageFile is the file a page is written to.

@@ -1,0 +1,495 @@
+package render
+
+import (
+	"bytes"
+	"strconv"
+)
+
+// The report (article) and event pages of the default theme, written in
+// Go: the same bytes as its templates make, without text/template's
+// reflection, which cost a 10,000-article build over a second of CPU.
+// Each function below mirrors one template file of themes/default,
+// named in its comment, action by action and in its order, escaping
+// each value as html/template escapes it there (escape.go).
+//
+// The templates stay the specification: they are what a site theme
+// copies and changes, and a page whose templates are not exactly the
+// default's (Theme.isDefault) is executed through them. A change to one
+// of those template files must be made here too: the TestGoPages tests
+// (gopage_test.go) render every report and event page of several sites
+// both ways and fail on any byte that differs.
+
+// goKind is what every page of a kind written in Go shares: the
+// partials that read nothing of the page but its site and kind (as
+// .Partial makes them once per kind, see partial.go), and the site's
+// links that its layout shows, escaped.
+type goKind struct {
+	header, footer, headLinks string
+	// root and sources are {{url ""}} and {{url "sources/"}} escaped
+	// for an href.
+	root, sources string
+}
+
+// newGoKind makes what the pages of kind written in Go share.
+func newGoKind(s *siteView, kind string) *goKind {
+	var b bytes.Buffer
+	part := func(write func(*bytes.Buffer)) string {
+		b.Reset()
+		write(&b)
+		return b.String()
+	}
+	return &goKind{
+		header:    part(func(b *bytes.Buffer) { writeHeader(b, s, kind) }),
+		footer:    part(func(b *bytes.Buffer) { writeFooter(b, s) }),
+		headLinks: part(func(b *bytes.Buffer) { writeHeadLinks(b, s) }),
+		root:      escapeHref(s.URLs.Path("")),
+		sources:   escapeHref(s.URLs.Path("sources/")),
+	}
+}
+
+// writeGoPage writes page p, a report or event page, into b.
+func writeGoPage(b *bytes.Buffer, p page, k *goKind) {
+	writeBaseof(b, p, k)
+}
+
+// writeBaseof mirrors layouts/baseof.html; its block "main" is
+// layouts/article.html or layouts/event.html.
+func writeBaseof(b *bytes.Buffer, p page, k *goKind) {
+	b.WriteString("<!doctype html>\n<html lang=\"")
+	escapeAttr(b, p.Site.Lang)
+	b.WriteString("\">\n<head>\n")
+	writeHead(b, p, k)
+	b.WriteString("\n</head>\n<body class=\"page-")
+	escapeAttr(b, p.Kind)
+	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+	b.WriteString(k.header)
+	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	switch {
+	case p.Article != nil:
+		writeArticle(b, p, k)
+	case p.Event != nil:
+		writeEvent(b, p, k)
+	}
+	b.WriteString("\n</main>\n")
+	b.WriteString(k.footer)
+	// {{if eq .Kind "index"}}: never, on a report or event page.
+	b.WriteString("\n\n</body>\n</html>\n")
+}
+
+// writeHead mirrors partials/head.html.
+func writeHead(b *bytes.Buffer, p page, k *goKind) {
+	s := p.Site
+	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if p.Title != "" {
+		escapeText(b, p.Title)
+		escapeText(b, " · ")
+	}
+	escapeText(b, s.Title)
+	b.WriteString("</title>")
+	// $desc, as printf makes it, escaped each time it is shown.
+	desc := s.Description
+	if e := p.Event; e != nil {
+		desc = e.Display + ": " + e.Title + ". " + e.ReportCount + ", every date traced to its sentence."
+	}
+	if a := p.Article; a != nil {
+		desc = a.Title + ", as published by " + a.Source + ", with its dates highlighted."
+	}
+	if desc != "" {
+		b.WriteString("\n<meta name=\"description\" content=\"")
+		escapeAttr(b, desc)
+		b.WriteString("\">")
+	}
+	abs := ""
+	if p.NoIndex {
+		b.WriteString("\n<meta name=\"robots\" content=\"noindex\">")
+	} else {
+		abs = p.Site.URLs.Abs(p.Path)
+		b.WriteString("\n<link rel=\"canonical\" href=\"")
+		escapeURL(b, abs)
+		b.WriteString("\">")
+	}
+	b.WriteString("\n<meta property=\"og:type\" content=\"")
+	if p.Article != nil {
+		b.WriteString("article")
+	} else {
+		b.WriteString("website")
+	}
+	b.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	escapeAttr(b, s.Title)
+	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	title := s.Title
+	if p.Title != "" {
+		title = p.Title
+	}
+	escapeAttr(b, title)
+	b.WriteString("\">")
+	if desc != "" {
+		b.WriteString("\n<meta property=\"og:description\" content=\"")
+		escapeAttr(b, desc)
+		b.WriteString("\">")
+	}
+	if !p.NoIndex {
+		b.WriteString("\n<meta property=\"og:url\" content=\"")
+		escapeAttr(b, abs)
+		b.WriteString("\">")
+	}
+	b.WriteString("\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
+	escapeAttr(b, title)
+	b.WriteString("\">")
+	if desc != "" {
+		b.WriteString("\n<meta name=\"twitter:description\" content=\"")
+		escapeAttr(b, desc)
+		b.WriteString("\">")
+	}
+	b.WriteString("\n")
+	b.WriteString(k.headLinks)
+	b.WriteString("\n")
+}
+
+// writeHeadLinks mirrors partials/head-links.html.
+func writeHeadLinks(b *bytes.Buffer, s *siteView) {
+	u := s.URLs
+	b.WriteString("<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"icon\" href=\"")
+	escapeURL(b, u.Path("assets/favicon.svg"))
+	b.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"")
+	escapeURL(b, u.Path("assets/style.css"))
+	b.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	escapeAttr(b, s.Title)
+	b.WriteString(": events\" href=\"")
+	escapeURL(b, u.Path("feed.xml"))
+	b.WriteString("\">\n<link rel=\"alternate\" type=\"application/json\" title=\"timeline.json\" href=\"")
+	escapeURL(b, u.Path("timeline.json"))
+	b.WriteString("\">")
+}
+
+// writeHeader mirrors partials/header.html.
+func writeHeader(b *bytes.Buffer, s *siteView, kind string) {
+	u := s.URLs
+	current := func(k string) {
+		if kind == k {
+			b.WriteString(" aria-current=\"page\"")
+		}
+	}
+	b.WriteString("<header class=\"site-header\">\n  <div class=\"wrap\">\n    <a class=\"site-title\" href=\"")
+	escapeURL(b, u.Path(""))
+	b.WriteString("\"")
+	current("index")
+	b.WriteString(">")
+	escapeText(b, s.Title)
+	b.WriteString("</a>\n    <nav aria-label=\"Site\">\n      <ul>\n        <li><a href=\"")
+	escapeURL(b, u.Path(""))
+	b.WriteString("\"")
+	current("index")
+	b.WriteString(">Chronology</a></li>\n        <li><a href=\"")
+	escapeURL(b, u.Path("sources/"))
+	b.WriteString("\"")
+	current("sources")
+	b.WriteString(">Sources</a></li>\n        <li><a href=\"")
+	escapeURL(b, u.Path("checks/"))
+	b.WriteString("\"")
+	current("checks")
+	b.WriteString(">Checks")
+	if n := len(s.Findings); n > 0 {
+		b.WriteString(" <span class=\"count\">")
+		b.WriteString(strconv.Itoa(n))
+		b.WriteString("</span>")
+	}
+	b.WriteString("</a></li>\n        <li><a href=\"")
+	escapeURL(b, u.Path("about/"))
+	b.WriteString("\"")
+	current("about")
+	b.WriteString(">About</a></li>\n      </ul>\n    </nav>\n  </div>\n</header>\n")
+}
+
+// writeFooter mirrors partials/footer.html.
+func writeFooter(b *bytes.Buffer, s *siteView) {
+	b.WriteString("<footer class=\"site-footer\">\n  <div class=\"wrap\">\n    <h2 class=\"visually-hidden\">Downloads</h2>\n    <p>Take the chronology with you:")
+	for i, f := range Formats {
+		if i > 0 {
+			b.WriteString(" ·")
+		}
+		b.WriteString(" <a href=\"")
+		escapeURL(b, s.URLs.Path(f.File))
+		b.WriteString("\" type=\"")
+		escapeAttr(b, f.Type)
+		b.WriteString("\">")
+		escapeText(b, f.Label)
+		b.WriteString("</a>")
+	}
+	b.WriteString("</p>\n    <p class=\"small\">Made with <a href=\"https://github.com/timeline-news/timeline\">timeline</a>: every date on these pages links to the sentence it came from. <a href=\"")
+	escapeURL(b, s.URLs.Path("about/"))
+	b.WriteString("\">How dates are resolved</a>.</p>\n  </div>\n</footer>\n")
+}
+
+// writeArticle mirrors layouts/article.html, the block "main" of a
+// report page.
+func writeArticle(b *bytes.Buffer, p page, k *goKind) {
+	a := p.Article
+	b.WriteString("\n<div class=\"wrap narrow\">\n<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"")
+	b.WriteString(k.sources)
+	b.WriteString("\">← All sources</a></nav>\n<article class=\"article-page\">\n  <header>\n    <p class=\"source\">")
+	if a.Source != "" {
+		escapeText(b, a.Source)
+	} else {
+		b.WriteString("Unknown source")
+	}
+	b.WriteString("</p>\n    <h1>")
+	escapeText(b, a.Title)
+	b.WriteString("</h1>\n    <p class=\"published\">Published ")
+	if a.Published != "" {
+		b.WriteString("<time datetime=\"")
+		escapeAttr(b, a.PublishedISO)
+		b.WriteString("\">")
+		escapeText(b, a.Published)
+		b.WriteString("</time>")
+		if a.PublishedInferred {
+			b.WriteString(" <span class=\"inferred\">(inferred")
+			if a.Window != "" {
+				b.WriteString(": between ")
+				escapeText(b, a.Window)
+			}
+			b.WriteString(")</span>")
+		}
+	} else {
+		b.WriteString("on an unknown date: its relative dates are not resolved")
+	}
+	if u := a.Article.URL; u != "" {
+		b.WriteString(" · <a href=\"")
+		escapeURL(b, u)
+		b.WriteString("\" rel=\"nofollow\">original</a>")
+	}
+	b.WriteString("</p>")
+	if len(a.Inference) > 0 {
+		b.WriteString("\n    <details class=\"inference\"><summary>Why this date?</summary><ul>")
+		for _, s := range a.Inference {
+			b.WriteString("<li>")
+			escapeText(b, s)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul></details>")
+	}
+	b.WriteString("\n    <p class=\"small\">File <code>")
+	escapeText(b, a.File)
+	b.WriteString("</code>. Date phrases are <mark>highlighted</mark>; each links to the event it dates.</p>\n  </header>\n  <div class=\"body\">\n")
+	b.WriteString(string(a.Body)) // {{body $a.Body}}: markup
+	b.WriteString("\n  </div>")
+	if len(a.Events) > 0 {
+		b.WriteString("\n  <section aria-labelledby=\"dates-h\">\n    <h2 id=\"dates-h\">Events this report dates</h2>\n    <ol class=\"compact\">")
+		for _, ev := range a.Events { // {{$a.EventItems}}
+			b.WriteString(string(ev.Item))
+		}
+		b.WriteString("</ol>\n  </section>")
+	}
+	if len(a.Unplaced) > 0 {
+		b.WriteString("\n  <section aria-labelledby=\"unplaced-h\">\n    <h2 id=\"unplaced-h\">Phrases not placed on the calendar</h2>\n    <p class=\"small\">Durations, repeated times and vague references: dates of a kind, but not events.</p>\n    <ul class=\"unplaced\">")
+		b.WriteString(string(a.UnplacedItems()))
+		b.WriteString("</ul>\n  </section>")
+	}
+	b.WriteString("\n</article>\n</div>\n")
+}
+
+// writeEvent mirrors layouts/event.html, the block "main" of an event
+// page.
+func writeEvent(b *bytes.Buffer, p page, k *goKind) {
+	e := p.Event
+	b.WriteString("\n<div class=\"wrap medium\">\n<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"")
+	b.WriteString(k.root)
+	b.WriteString("#")
+	escapeURLPart(b, e.Anchor)
+	b.WriteString("\">← Back to the chronology</a></nav>\n<article class=\"event-page")
+	for _, f := range e.Flags {
+		b.WriteString(" is-")
+		escapeAttr(b, f)
+	}
+	b.WriteString("\">\n  <header>\n    <p class=\"when big\"><time datetime=\"")
+	escapeAttr(b, e.DateTime)
+	b.WriteString("\">")
+	escapeText(b, e.Display)
+	b.WriteString("</time>")
+	if e.Precision != "day" {
+		b.WriteString(" <span class=\"precision\">(to the ")
+		escapeText(b, e.Precision)
+		b.WriteString(")</span>")
+	}
+	b.WriteString("</p>\n    <h1>")
+	escapeText(b, e.Title)
+	b.WriteString("</h1>\n    ")
+	writeFlags(b, e.Flags)
+	b.WriteString("\n  </header>\n  <dl class=\"facts\">\n    <dt>Reported by</dt><dd>")
+	escapeText(b, e.ReportCount)
+	b.WriteString(": ")
+	b.WriteString(string(e.ReporterLinks()))
+	b.WriteString("</dd>")
+	fact := func(term, v string) {
+		if v != "" {
+			b.WriteString("\n    <dt>")
+			b.WriteString(term)
+			b.WriteString("</dt><dd>")
+			escapeText(b, v)
+			b.WriteString("</dd>")
+		}
+	}
+	fact("First reported", e.First)
+	fact("Last reported", e.Last)
+	fact("Reported ahead", e.AnnouncedFor)
+	b.WriteString("\n    <dt>Date value</dt><dd><code>")
+	escapeText(b, e.Date)
+	b.WriteString("</code>")
+	if e.Mod != "" {
+		b.WriteString(" <code>")
+		escapeText(b, e.Mod)
+		b.WriteString("</code>")
+	}
+	b.WriteString("</dd>\n    <dt>Event id</dt><dd><code>")
+	escapeText(b, e.ID)
+	b.WriteString("</code> <span class=\"small\">(use it in config.toml to rename, merge, split, hide or pin this event)</span></dd>")
+	fact("Note", e.Note)
+	if e.Link != "" {
+		b.WriteString("\n    <dt>Link</dt><dd><a href=\"")
+		escapeURL(b, e.Link)
+		b.WriteString("\">")
+		escapeText(b, e.Link)
+		b.WriteString("</a></dd>")
+	}
+	b.WriteString("\n  </dl>")
+	if len(e.Conflicts) > 0 {
+		b.WriteString("\n  <section id=\"conflicts\" class=\"conflicts\" aria-labelledby=\"conflicts-h\">\n    <h2 id=\"conflicts-h\">Where sources disagree</h2>\n    <p>This page dates the event <strong>")
+		escapeText(b, e.Display)
+		b.WriteString("</strong>. Other mentions give:</p>")
+		for _, c := range e.Conflicts {
+			b.WriteString("\n    <h3>")
+			escapeText(b, c.Display)
+			b.WriteString(" <span class=\"small\">(")
+			if c.Moved {
+				b.WriteString("the date moved between reports")
+			} else {
+				b.WriteString("a different date at the same time")
+			}
+			b.WriteString(")</span></h3>\n    <ol class=\"mentions\">")
+			for _, m := range c.Shown {
+				writeMention(b, m)
+			}
+			b.WriteString("</ol>")
+			if c.MoreReports != 0 {
+				b.WriteString("\n    <p class=\"small\">And ")
+				writePlural(b, c.MoreReports, "more report", "more reports")
+				b.WriteString(", each phrase linked to its sentence:</p>\n    <ul class=\"more-evidence\">")
+				b.WriteString(string(c.More()))
+				b.WriteString("\n    </ul>")
+			}
+		}
+		b.WriteString("\n  </section>")
+	}
+	b.WriteString("\n  <section aria-labelledby=\"evidence-h\">\n    <h2 id=\"evidence-h\">The evidence</h2>\n    <p>Every sentence that dates this event")
+	if e.MoreReports != 0 {
+		b.WriteString(" in the first ")
+		b.WriteString(strconv.Itoa(e.ShownReports))
+		b.WriteString(" reports")
+	}
+	b.WriteString(", the phrase that does it, and the rule that turned it into a date.</p>\n    <div class=\"table-scroll\">\n    <table class=\"evidence\">\n      <caption class=\"visually-hidden\">Mentions of this event</caption>\n      <thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Sentence</th><th scope=\"col\">Dated as</th><th scope=\"col\">How</th></tr></thead>\n      <tbody>")
+	b.WriteString(string(e.Evidence()))
+	b.WriteString("\n      </tbody>\n    </table>\n    </div>")
+	if e.MoreReports != 0 {
+		b.WriteString("\n    <h3 id=\"more-reports\">")
+		writePlural(b, e.MoreReports, "more report", "more reports")
+		b.WriteString("</h3>\n    <p class=\"small\">Each phrase links to its sentence, highlighted in the report with the date it was read as and the rule that read it.</p>\n    <ul class=\"more-evidence\">")
+		b.WriteString(string(e.MoreEvidence()))
+		b.WriteString("\n    </ul>")
+	}
+	b.WriteString("\n  </section>\n</article>\n</div>\n")
+}
+
+// writePlural writes what the template function plural makes, escaped
+// as text (the words are the callers' own: nothing to escape).
+func writePlural(b *bytes.Buffer, n int, one, many string) {
+	b.WriteString(strconv.Itoa(n))
+	b.WriteString(" ")
+	if n == 1 {
+		b.WriteString(one)
+	} else {
+		b.WriteString(many)
+	}
+}
+
+// writeFlags mirrors partials/flags.html.
+func writeFlags(b *bytes.Buffer, flags []string) {
+	if len(flags) == 0 {
+		return
+	}
+	b.WriteString("<ul class=\"flags\" aria-label=\"Flags\">")
+	for _, f := range flags {
+		b.WriteString("<li class=\"flag flag-")
+		escapeAttr(b, f)
+		b.WriteString("\">")
+		escapeText(b, flagLabel(f))
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>")
+}
+
+// writeMention mirrors partials/mention.html.
+func writeMention(b *bytes.Buffer, m *mentionView) {
+	before, phrase, after := m.split()
+	b.WriteString("<li class=\"mention\">\n  <blockquote")
+	if a := m.Article; a != nil && a.Article.URL != "" {
+		b.WriteString(" cite=\"")
+		escapeURL(b, a.Article.URL)
+		b.WriteString("\"")
+	}
+	b.WriteString("><p>")
+	escapeText(b, before)
+	if phrase != "" {
+		b.WriteString("<mark>")
+		escapeText(b, phrase)
+		b.WriteString("</mark>")
+	}
+	escapeText(b, after)
+	b.WriteString("</p></blockquote>\n  <p class=\"how\">‘<a href=\"")
+	escapeURL(b, m.ArticleHref())
+	b.WriteString("\">")
+	escapeText(b, phrase)
+	b.WriteString("</a>’ in ")
+	if a := m.Article; a != nil {
+		b.WriteString("<cite>")
+		if a.Source != "" {
+			escapeText(b, a.Source)
+		} else {
+			escapeText(b, a.Title)
+		}
+		b.WriteString("</cite>")
+	} else {
+		escapeText(b, m.Mention.Article)
+	}
+	b.WriteString(", published")
+	if m.AnchorInferred {
+		b.WriteString(" <span class=\"inferred\">(inferred)</span>")
+	}
+	b.WriteString(" ")
+	if m.Anchor != "" {
+		b.WriteString("<time datetime=\"")
+		escapeAttr(b, m.Anchor)
+		b.WriteString("\">")
+		escapeText(b, m.AnchorDisplay)
+		b.WriteString("</time>")
+	} else {
+		b.WriteString("on an unknown date")
+	}
+	if m.Rule != "" {
+		b.WriteString(" <span class=\"rule\">· rule <code>")
+		escapeText(b, m.Rule)
+		b.WriteString("</code>")
+		if m.Tense != "" {
+			b.WriteString(", ")
+			escapeText(b, m.Tense)
+			b.WriteString(" tense")
+		}
+		b.WriteString("</span>")
+	}
+	b.WriteString("</p>")
+	if m.Note != "" {
+		b.WriteString("\n  <p class=\"note\">")
+		escapeText(b, m.Note)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n</li>\n")
+}
