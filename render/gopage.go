@@ -14,10 +14,18 @@ import (
 //
 // The templates stay the specification: they are what a site theme
 // copies and changes, and a page whose templates are not exactly the
-// default's (Theme.isDefault) is executed through them. A change to one
+// default's (Theme.sameAsDefault) is executed through them. A change to one
 // of those template files must be made here too: the TestGoPages tests
 // (gopage_test.go) render every report and event page of several sites
 // both ways and fail on any byte that differs.
+
+// goPartials are, by layout, the partials executed once for many pages
+// of the layout's kind (see write.go) that are written in Go when the
+// layout's templates execute them as the default theme does.
+var goPartials = map[string][]string{
+	"article": {"partials/event-item.html"},
+	"event":   {"partials/byline.html", "partials/dated.html", "partials/how.html"},
+}
 
 // goKind is what every page of a kind written in Go shares: the
 // partials that read nothing of the page but its site and kind (as
@@ -492,4 +500,76 @@ func writeMention(b *bytes.Buffer, m *mentionView) {
 		b.WriteString("</p>")
 	}
 	b.WriteString("\n</li>\n")
+}
+
+// writeEventItem mirrors partials/event-item.html: an event in the list
+// of a report page (its .Item).
+func writeEventItem(b stringWriter, e *eventView) {
+	b.WriteString("<li><a href=\"")
+	escapeURL(b, e.URL)
+	b.WriteString("\"><time datetime=\"")
+	escapeAttr(b, e.DateTime)
+	b.WriteString("\">")
+	escapeText(b, e.Display)
+	b.WriteString("</time>: ")
+	escapeText(b, e.Title)
+	b.WriteString("</a></li>")
+}
+
+// writeByline mirrors partials/byline.html: the first cell of an
+// evidence row (an article's .Byline).
+func writeByline(b stringWriter, a *articleView) {
+	b.WriteString("<a href=\"")
+	escapeURL(b, a.URL)
+	b.WriteString("\">")
+	if a.Source != "" {
+		escapeText(b, a.Source)
+	} else {
+		escapeText(b, a.Title)
+	}
+	b.WriteString("</a><br><span class=\"small\">published")
+	if a.PublishedInferred {
+		b.WriteString(" (inferred)")
+	}
+	b.WriteString(" ")
+	if a.Published != "" {
+		escapeText(b, a.Published)
+	} else {
+		b.WriteString("on an unknown date")
+	}
+	b.WriteString("</span>")
+}
+
+// writeDated mirrors partials/dated.html: the third cell of an evidence
+// row (a mention's .Dated).
+func writeDated(b stringWriter, v datedView) {
+	b.WriteString("<code>")
+	escapeText(b, v.Value)
+	b.WriteString("</code><br>")
+	escapeText(b, v.Display)
+}
+
+// writeHow mirrors partials/how.html: the last cell of an evidence row
+// (a mention's .How).
+func writeHow(b stringWriter, v howView) {
+	b.WriteString("anchor <time datetime=\"")
+	escapeAttr(b, v.Anchor)
+	b.WriteString("\">")
+	escapeText(b, v.AnchorDisplay)
+	b.WriteString("</time>")
+	if v.AnchorInferred {
+		b.WriteString(" <span class=\"inferred\">(inferred)</span>")
+	}
+	b.WriteString("<br>rule <code>")
+	escapeText(b, v.Rule)
+	b.WriteString("</code>")
+	if v.Tense != "" {
+		b.WriteString("<br>tense ")
+		escapeText(b, v.Tense)
+	}
+	if v.Note != "" {
+		b.WriteString("<br><span class=\"note\">")
+		escapeText(b, v.Note)
+		b.WriteString("</span>")
+	}
 }

@@ -270,14 +270,23 @@ func TestGoPagesTheme(t *testing.T) {
 	tests := []struct {
 		name         string
 		files        map[string]string
-		article, evt bool   // the pages written in Go
-		shows        string // on the report and event pages written, unless written in Go
+		article, evt bool // the pages written in Go
+		// shows is what the theme's template shows on the pages: on
+		// every report or event page not written in Go (but a mention,
+		// which only some event pages show), and on one page at least.
+		// When it is one of goPartials ("mine-byline" for
+		// partials/byline.html), that partial is executed through the
+		// templates, the others are written in Go.
+		shows string
 	}{
 		{"static file only", map[string]string{"static/style.css": "body{}"}, true, true, ""},
 		{"the index's card", map[string]string{"partials/event-card.html": "<li>card</li>"}, true, true, ""},
 		{"a template copied as it is", map[string]string{"partials/head.html": read("partials/head.html")}, true, true, ""},
 		{"a new partial no page calls", map[string]string{"partials/extra.html": "extra"}, true, true, ""},
-		{"the byline", map[string]string{"partials/byline.html": "by {{.Title}}"}, true, true, ""},
+		{"partials/byline.html", map[string]string{"partials/byline.html": "mine-byline {{.Title}}"}, true, true, "mine-byline"},
+		{"partials/dated.html", map[string]string{"partials/dated.html": "mine-dated {{.Value}}"}, true, true, "mine-dated"},
+		{"partials/how.html", map[string]string{"partials/how.html": "mine-how {{.Rule}}"}, true, true, "mine-how"},
+		{"partials/event-item.html", map[string]string{"partials/event-item.html": "<li>mine-item {{.Title}}</li>"}, true, true, "mine-item"},
 		{"partials/head.html", map[string]string{"partials/head.html": "<title>mine-head</title>"}, false, false, "mine-head"},
 		{"partials/head-links.html", map[string]string{"partials/head-links.html": "<!-- x --><meta name=mine-links>"}, false, false, "mine-links"},
 		{"partials/footer.html", map[string]string{"partials/footer.html": "<footer>mine-footer</footer>"}, false, false, "mine-footer"},
@@ -312,7 +321,24 @@ func TestGoPagesTheme(t *testing.T) {
 			if got := r.goKinds["event"] != nil; got != tc.evt {
 				t.Errorf("event pages written in Go: %v, want %v", got, tc.evt)
 			}
+			for _, names := range goPartials {
+				for _, name := range names {
+					want := tc.shows != "mine-"+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(name, "partials/"), "event-"), ".html")
+					if r.goParts[name] != want {
+						t.Errorf("%s written in Go: %v, want %v", name, r.goParts[name], want)
+					}
+				}
+			}
 			files := goPagesMatch(t, c, opts)
+			if tc.shows != "" {
+				shown := false
+				for n, b := range files {
+					shown = shown || (strings.HasPrefix(n, "articles/") || strings.HasPrefix(n, "events/")) && bytes.Contains(b, []byte(tc.shows))
+				}
+				if !shown {
+					t.Errorf("no report or event page shows the theme's %q", tc.shows)
+				}
+			}
 			for kind, inGo := range map[string]bool{"articles/": tc.article, "events/": tc.evt} {
 				if inGo {
 					continue

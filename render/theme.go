@@ -169,49 +169,47 @@ func replaceName(msg, p, full string) string {
 // defaultTheme is the embedded default theme alone, loaded once.
 var defaultTheme = sync.OnceValues(func() (*Theme, error) { return LoadTheme("", "") })
 
-// isDefault reports whether a page of kind ("article") executes, through
-// t's templates, exactly the templates the embedded default theme
-// executes: its layout, baseof.html and every template they call, by
-// {{template}}, {{block}} or .Partial, the same as the default's (the
-// same parse tree). A site theme that overrides only static files, or
-// templates such a page does not reach (the index's card, say), leaves
-// the page the default's; one that overrides any template it reaches
+// sameAsDefault returns a function reporting whether the template name
+// of layout kind's set (see templates) executes, through t's templates,
+// exactly what it executes through the embedded default theme's: it and
+// every template it calls, by {{template}}, {{block}} or .Partial, have
+// the default's parse tree. A page of kind is the default's when
+// "layouts/baseof.html" is. A site theme that overrides only static
+// files, or templates the page does not reach (the index's card, say),
+// leaves it the default's; one that overrides any template it reaches
 // does not, nor one whose partial file redefines such a template with
-// {{define}}. What the memo partials (byline, dated, how, event-item)
-// make is data to the page, not part of it: the page shows their
-// markup whichever theme made it.
-func (t *Theme) isDefault(kind string) bool {
-	def, err := defaultTheme()
-	if err != nil {
-		return false
-	}
+// {{define}}.
+func (t *Theme) sameAsDefault(kind string) func(name string) bool {
 	ours := true
 	for p, o := range t.origin {
 		ours = ours && o == "themes/default/"+p
 	}
-	if ours {
-		return true
+	def, err := defaultTheme()
+	if ours || err != nil {
+		return func(string) bool { return ours }
 	}
 	mine, theirs := t.kindTrees(kind), def.kindTrees(kind)
-	seen := map[string]bool{}
-	var same func(name string) bool
-	same = func(name string) bool {
-		if seen[name] {
-			return true
-		}
-		seen[name] = true
-		a, b := mine[name], theirs[name]
-		if a == nil || b == nil || a.Root.String() != b.Root.String() {
-			return false
-		}
-		for _, n := range calledTemplates(a.Root, nil) {
-			if !same(n) {
+	return func(name string) bool {
+		seen := map[string]bool{}
+		var same func(name string) bool
+		same = func(name string) bool {
+			if seen[name] {
+				return true
+			}
+			seen[name] = true
+			a, b := mine[name], theirs[name]
+			if a == nil || b == nil || a.Root.String() != b.Root.String() {
 				return false
 			}
+			for _, n := range calledTemplates(a.Root, nil) {
+				if !same(n) {
+					return false
+				}
+			}
+			return true
 		}
-		return true
+		return same(name)
 	}
-	return same("layouts/baseof.html")
 }
 
 // calledTemplates appends to names the templates n calls: by

@@ -355,6 +355,9 @@ type run struct {
 	// goKinds are the kinds of page written in Go, not executed
 	// through the templates (see useGo).
 	goKinds map[string]*goKind
+	// goParts are the partials of goPartials written in Go, not
+	// executed through the templates (see useGo).
+	goParts map[string]bool
 	// reuseCards lets cards take the cards earlier builds made (see
 	// run.cards): set by NewSite with a Cache and the default theme.
 	reuseCards bool
@@ -420,16 +423,28 @@ func (r *run) execute(p page) (*bytes.Buffer, error) {
 }
 
 // useGo has the report and event pages written in Go (gopage.go) when
-// every template they execute is the default theme's.
+// every template they execute is the default theme's, and so the
+// partials executed once for many of those pages (goPartials).
 func (r *run) useGo() {
 	for _, kind := range []string{"article", "event"} {
-		if r.tmpls[kind] == nil || !r.theme.isDefault(kind) {
+		if r.tmpls[kind] == nil {
 			continue
 		}
-		if r.goKinds == nil {
-			r.goKinds = map[string]*goKind{}
+		same := r.theme.sameAsDefault(kind)
+		if same("layouts/baseof.html") {
+			if r.goKinds == nil {
+				r.goKinds = map[string]*goKind{}
+			}
+			r.goKinds[kind] = newGoKind(r.site, kind)
 		}
-		r.goKinds[kind] = newGoKind(r.site, kind)
+		for _, name := range goPartials[kind] {
+			if same(name) {
+				if r.goParts == nil {
+					r.goParts = map[string]bool{}
+				}
+				r.goParts[name] = true
+			}
+		}
 	}
 }
 
@@ -469,30 +484,34 @@ func (r *run) renderBody(a *articleView, unsafe bool) error {
 // cells sets the Dated and How cells of mentions (usually those of
 // one article, which share an anchor date and a few rules).
 func (r *run) cells(ms []*mentionView) error {
-	err := memo(r, "partials/dated.html", ms, &r.dated, (*mentionView).dated, func(m *mentionView, h template.HTML) { m.Dated = h })
+	err := memo(r, "partials/dated.html", ms, &r.dated, (*mentionView).dated, writeDated, func(m *mentionView, h template.HTML) { m.Dated = h })
 	if err != nil {
 		return err
 	}
-	return memo(r, "partials/how.html", ms, &r.how, (*mentionView).how, func(m *mentionView, h template.HTML) { m.How = h })
+	return memo(r, "partials/how.html", ms, &r.how, (*mentionView).how, writeHow, func(m *mentionView, h template.HTML) { m.How = h })
 }
 
 // memo executes the partial name for view(m) of every mention in ms, once
 // per distinct view in the site (made keeps them), and hands each
 // mention its markup through set. The views hold only what the partial
 // may show, so the markup made for one mention is right for every
-// mention with the same view.
-func memo[V comparable](r *run, name string, ms []*mentionView, made *partialCache[V], view func(*mentionView) V, set func(*mentionView, template.HTML)) error {
+// mention with the same view. write, when the partial is one of
+// goPartials written in Go (r.goParts), makes the markup instead.
+func memo[V comparable](r *run, name string, ms []*mentionView, made *partialCache[V], view func(*mentionView) V, write func(stringWriter, V), set func(*mentionView, template.HTML)) error {
 	t := r.tmpls["event"]
 	if t == nil || t.Lookup(name) == nil {
 		return nil
 	}
+	inGo := write != nil && r.goParts[name]
 	var b strings.Builder
 	for _, m := range ms {
 		v := view(m)
 		h, ok := made.get(v)
 		if !ok {
 			b.Reset()
-			if err := t.ExecuteTemplate(&b, name, v); err != nil {
+			if inGo {
+				write(&b, v)
+			} else if err := t.ExecuteTemplate(&b, name, v); err != nil {
 				return r.theme.explain(err)
 			}
 			h = template.HTML(b.String())
@@ -513,7 +532,9 @@ func (r *run) byline(a *articleView) error {
 		return nil
 	}
 	var b strings.Builder
-	if err := t.ExecuteTemplate(&b, "partials/byline.html", a); err != nil {
+	if r.goParts["partials/byline.html"] {
+		writeByline(&b, a)
+	} else if err := t.ExecuteTemplate(&b, "partials/byline.html", a); err != nil {
 		return r.theme.explain(err)
 	}
 	a.Byline = template.HTML(b.String())
@@ -523,7 +544,7 @@ func (r *run) byline(a *articleView) error {
 // items sets the Item of each of events: partials/event-item.html
 // executed once per event for all the report pages that list it.
 func (r *run) items(events []*eventView) error {
-	return r.eventPartial("article", "partials/event-item.html", events, func(ev *eventView, h template.HTML) { ev.Item = h })
+	return r.eventPartial("article", "partials/event-item.html", events, writeEventItem, func(ev *eventView, h template.HTML) { ev.Item = h })
 }
 
 // cards sets the Card of each of events (partials/event-card.html): the
@@ -540,7 +561,7 @@ func (r *run) items(events []*eventView) error {
 func (r *run) cards(events []*eventView) error {
 	t := r.tmpls["index"]
 	if !r.reuseCards || t == nil {
-		return r.eventPartial("index", "partials/event-card.html", events, func(ev *eventView, h template.HTML) { ev.Card = h })
+		return r.eventPartial("index", "partials/event-card.html", events, nil, func(ev *eventView, h template.HTML) { ev.Card = h })
 	}
 	var todo []*eventView
 	for _, ev := range events {
@@ -552,7 +573,7 @@ func (r *run) cards(events []*eventView) error {
 		}
 		todo = append(todo, ev)
 	}
-	return r.eventPartial("index", "partials/event-card.html", todo, func(ev *eventView, h template.HTML) {
+	return r.eventPartial("index", "partials/event-card.html", todo, nil, func(ev *eventView, h template.HTML) {
 		ev.Card = h
 		if ev.entry != nil {
 			ev.entry.card.put(t, ev, h)
@@ -562,15 +583,20 @@ func (r *run) cards(events []*eventView) error {
 
 // eventPartial executes the partial name of layout's templates for each
 // of events, on every core, and hands each event its markup through
-// set. A theme without that partial gets nothing set.
-func (r *run) eventPartial(layout, name string, events []*eventView, set func(*eventView, template.HTML)) error {
+// set. A theme without that partial gets nothing set. write, when not
+// nil and the partial is written in Go (r.goParts), makes the markup
+// instead.
+func (r *run) eventPartial(layout, name string, events []*eventView, write func(stringWriter, *eventView), set func(*eventView, template.HTML)) error {
 	t := r.tmpls[layout]
 	if t == nil || t.Lookup(name) == nil {
 		return nil
 	}
+	inGo := write != nil && r.goParts[name]
 	return ordered(len(events), func(i int) (template.HTML, error) {
 		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, name, events[i]); err != nil {
+		if inGo {
+			write(&b, events[i])
+		} else if err := t.ExecuteTemplate(&b, name, events[i]); err != nil {
 			return "", r.theme.explain(err)
 		}
 		return template.HTML(b.String()), nil
