@@ -146,20 +146,24 @@ type cand struct {
 type cluster struct {
 	// What placing a coarse mention checks of every candidate cluster,
 	// together: whether it is dead, its span in whole seconds (see
-	// secSpan) and its founder's article and topics (see related).
-	dead       bool // merged into another cluster
-	secExact   bool // span starts and ends on whole seconds: start, end are exact
-	start, end int64
-	founderArt int
-	founderSig uint64 // topicSig of the founder's article
-	members    []int
-	centroid   vector
-	norm       float64    // norm of centroid
-	span       dates.Span // the span of the mention that founded it
-	founder    int        // the candidate that founded it
-	months     []int32    // the months span overlaps (see monthNums)
-	articles   []int32    // the articles of its members, sorted
-	owned      bool       // centroid is the cluster's own (not its founder's vector)
+	// secSpan), its founder's period and its founder's article and
+	// topics (see related), kept here so that the check reads nothing
+	// else of the thousands of clusters it rejects.
+	dead          bool  // merged into another cluster
+	secExact      bool  // span starts and ends on whole seconds: start, end are exact
+	founderPeriod int32 // the founder's period (see merger.period) if it is coarse, else -1
+	start, end    int64
+	founderArt    int
+	founderSig    uint64  // topicSig of the founder's article
+	founderTopics []int32 // the topics of the founder's article
+	members       []int
+	centroid      vector
+	norm          float64    // norm of centroid
+	span          dates.Span // the span of the mention that founded it
+	founder       int        // the candidate that founded it
+	months        []int32    // the months span overlaps (see monthNums)
+	articles      []int32    // the articles of its members, sorted
+	owned         bool       // centroid is the cluster's own (not its founder's vector)
 	// dense holds the centroid's weights by key id once it has many
 	// keys (see denseShare), for faster dot products; nil before.
 	dense []float64
@@ -620,14 +624,20 @@ func articleTopics(narts int, cands []cand, sentOf []int32, toks [][]tok, df []i
 // strained since early 2020") speak of different happenings; shared
 // generic words must not outweigh different names and places.
 func (m *merger) related(i int, cl *cluster) bool {
-	c := &m.cands[i]
-	a, b := m.topics[c.art], m.topics[cl.founderArt]
+	art := m.cands[i].art
+	return relatedTopics(m.topics[art], m.topicSig[art], art, cl)
+}
+
+// relatedTopics is related for a candidate of article art, whose
+// topics and their signature are topics and sig.
+func relatedTopics(topics []int32, sig uint64, art int, cl *cluster) bool {
 	// an article too short to name anything twice says nothing of its
 	// story; the checks go cheapest first (their result is an or)
-	if len(a) == 0 || len(b) == 0 || m.topicSig[c.art]&cl.founderSig != 0 && intersects(a, b) {
+	b := cl.founderTopics
+	if len(topics) == 0 || len(b) == 0 || sig&cl.founderSig != 0 && intersects(topics, b) {
 		return true
 	}
-	return hasArticle(cl, c.art)
+	return hasArticle(cl, art)
 }
 
 // intersects reports whether two sorted lists share an element.
@@ -956,7 +966,8 @@ func (p *placer) newCluster(i int) int {
 		cl.span = dates.Span{Start: c.span.Start, End: c.span.Start.AddDate(0, 0, 1), Precision: dates.PrecisionDay}
 	}
 	cl.start, cl.end, cl.secExact = secSpan(cl.span)
-	cl.founderArt, cl.founderSig = c.art, m.topicSig[c.art]
+	cl.founderArt, cl.founderSig, cl.founderTopics = c.art, m.topicSig[c.art], m.topics[c.art]
+	cl.founderPeriod = c.period // -1 unless c is a coarse mention (see cluster)
 	var id int
 	if p.local || p.day {
 		id = p.next
@@ -1601,13 +1612,17 @@ func (p *placer) placeCoarse(i int) {
 	// mention of the same period, both of the same story. ids are
 	// unsorted: ties go to the lowest id, as over sorted ids (bestOf).
 	in, ins, same, sames := -1, 0.0, -1, 0.0
+	topics, sig := m.topics[c.art], m.topicSig[c.art]
 	for _, id := range ids {
 		cl := m.clusters[id]
 		if cl.dead {
 			continue
 		}
-		isIn, isSame := inside(cl), m.samePeriod(i, cl)
-		if !isIn && !isSame || !m.related(i, cl) {
+		// isSame: founded by a coarse mention of the same period, the
+		// same value and modifier ("early 2020" and "early 2020", not
+		// "late 2020")
+		isIn, isSame := inside(cl), cl.founderPeriod == c.period
+		if !isIn && !isSame || !relatedTopics(topics, sig, c.art, cl) {
 			continue
 		}
 		s := m.sim(m.slotVec[c.slot], m.slotNorm[c.slot], cl)
@@ -1653,16 +1668,6 @@ func (p *placer) placeCoarse(i int) {
 		return
 	}
 	p.newCluster(i)
-}
-
-// samePeriod reports whether cluster cl was founded by a coarse
-// mention of the same period as candidate i: the same value and
-// modifier ("early 2020" and "early 2020", not "late 2020").
-func (m *merger) samePeriod(i int, cl *cluster) bool {
-	// coarse mentions have the same period index when they have the
-	// same value and modifier (see cluster)
-	f, c := &m.cands[cl.founder], &m.cands[i]
-	return !isDay(f.span) && f.period == c.period
 }
 
 // coarseBudget bounds the work of placing one coarse mention: how

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -412,5 +413,41 @@ func TestMergeNearDayConflict(t *testing.T) {
 				t.Errorf("want 30 June with 29 June in conflict: %+v", events[0])
 			}
 		})
+	}
+}
+
+// TestClusterFounderFields checks what a cluster keeps of its founder
+// for placing coarse mentions against the founder itself: its period
+// (-1 for a day), article and topics.
+func TestClusterFounderFields(t *testing.T) {
+	arts, ms := benchCorpus(400)
+	// and events founded by coarse mentions, with no day to join
+	for k, year := range []string{"2030", "2031"} {
+		a := art(fmt.Sprintf("later%d", k), "2024-05-01", "The treaty will lapse in "+year+", officials in Oslo said.")
+		arts = append(arts, a)
+		ms = append(ms, at(t, a, year, 0, year, "year"))
+	}
+	m := newMerger(arts, ms)
+	m.cluster()
+	days, coarse := 0, 0
+	for id, cl := range m.clusters {
+		f := &m.cands[cl.founder]
+		want := int32(-1)
+		if isDay(f.span) {
+			days++
+		} else {
+			coarse++
+			want = f.period
+			if want < 0 {
+				t.Fatalf("cluster %d: coarse founder without a period", id)
+			}
+		}
+		if cl.founderPeriod != want || cl.founderArt != f.art || !slices.Equal(cl.founderTopics, m.topics[f.art]) {
+			t.Errorf("cluster %d: founder period %d, article %d, topics %v; its founder's are %d, %d, %v",
+				id, cl.founderPeriod, cl.founderArt, cl.founderTopics, want, f.art, m.topics[f.art])
+		}
+	}
+	if days == 0 || coarse == 0 {
+		t.Fatalf("%d clusters founded by days, %d by coarse mentions: want both", days, coarse)
 	}
 }
