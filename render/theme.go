@@ -166,8 +166,23 @@ func replaceName(msg, p, full string) string {
 	}
 }
 
-// defaultTheme is the embedded default theme alone, loaded once.
-var defaultTheme = sync.OnceValues(func() (*Theme, error) { return LoadTheme("", "") })
+// defaultTrees are, by layout ("article", "event"), the templates of
+// the embedded default theme's set for the layout (see kindTrees), each
+// as its parse tree prints: worked out once, for sameAsDefault.
+var defaultTrees = sync.OnceValue(func() map[string]map[string]string {
+	def, err := LoadTheme("", "")
+	if err != nil {
+		return nil
+	}
+	out := map[string]map[string]string{}
+	for _, kind := range []string{"article", "event"} {
+		out[kind] = map[string]string{}
+		for name, tree := range def.kindTrees(kind) {
+			out[kind][name] = tree.Root.String()
+		}
+	}
+	return out
+})
 
 // sameAsDefault returns a function reporting whether the template name
 // of layout kind's set (see templates) executes, through t's templates,
@@ -184,11 +199,11 @@ func (t *Theme) sameAsDefault(kind string) func(name string) bool {
 	for p, o := range t.origin {
 		ours = ours && o == "themes/default/"+p
 	}
-	def, err := defaultTheme()
-	if ours || err != nil {
+	theirs, known := defaultTrees()[kind]
+	if ours || !known {
 		return func(string) bool { return ours }
 	}
-	mine, theirs := t.kindTrees(kind), def.kindTrees(kind)
+	mine := t.kindTrees(kind)
 	return func(name string) bool {
 		seen := map[string]bool{}
 		var same func(name string) bool
@@ -197,8 +212,9 @@ func (t *Theme) sameAsDefault(kind string) func(name string) bool {
 				return true
 			}
 			seen[name] = true
-			a, b := mine[name], theirs[name]
-			if a == nil || b == nil || a.Root.String() != b.Root.String() {
+			a := mine[name]
+			b, ok := theirs[name]
+			if a == nil || !ok || a.Root.String() != b {
 				return false
 			}
 			for _, n := range calledTemplates(a.Root, nil) {
