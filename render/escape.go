@@ -1,6 +1,9 @@
 package render
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // The escapers of html/template, for the values the pages written in Go
 // (gopage.go) and the markup made once for many pages (view.go) show,
@@ -13,10 +16,24 @@ import "strings"
 // escaped here, instead of with six template actions per row (see
 // mentionView.writeQuote).
 
-// stringWriter is what the escapers write to: a strings.Builder or the
-// bytes.Buffer of a page.
+// stringWriter is what the escapers, and the markup written in Go,
+// write to: a strings.Builder or the bytes.Buffer of a page.
 type stringWriter interface {
 	WriteString(s string) (int, error)
+}
+
+// writeBytes writes p to b. Through the interface p would escape to the
+// heap (a scratch array on the caller's stack would be allocated on
+// every call); to the two writers used it does not.
+func writeBytes(b stringWriter, p []byte) {
+	switch w := b.(type) {
+	case *bytes.Buffer:
+		w.Write(p)
+	case *strings.Builder:
+		w.Write(p)
+	default:
+		w.WriteString(string(p))
+	}
 }
 
 // htmlReplacements is html/template's htmlReplacementTable: what a

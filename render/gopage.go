@@ -326,7 +326,7 @@ func writeEvent(b *bytes.Buffer, p page, k *goKind) {
 	b.WriteString("\n  </header>\n  <dl class=\"facts\">\n    <dt>Reported by</dt><dd>")
 	escapeText(b, e.ReportCount)
 	b.WriteString(": ")
-	b.WriteString(string(e.ReporterLinks()))
+	e.writeReporterLinks(b)
 	b.WriteString("</dd>")
 	fact := func(term, v string) {
 		if v != "" {
@@ -382,7 +382,7 @@ func writeEvent(b *bytes.Buffer, p page, k *goKind) {
 				b.WriteString("\n    <p class=\"small\">And ")
 				writePlural(b, c.MoreReports, "more report", "more reports")
 				b.WriteString(", each phrase linked to its sentence:</p>\n    <ul class=\"more-evidence\">")
-				b.WriteString(string(c.More()))
+				c.writeMore(b)
 				b.WriteString("\n    </ul>")
 			}
 		}
@@ -395,13 +395,13 @@ func writeEvent(b *bytes.Buffer, p page, k *goKind) {
 		b.WriteString(" reports")
 	}
 	b.WriteString(", the phrase that does it, and the rule that turned it into a date.</p>\n    <div class=\"table-scroll\">\n    <table class=\"evidence\">\n      <caption class=\"visually-hidden\">Mentions of this event</caption>\n      <thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Sentence</th><th scope=\"col\">Dated as</th><th scope=\"col\">How</th></tr></thead>\n      <tbody>")
-	b.WriteString(string(e.Evidence()))
+	e.writeEvidence(b)
 	b.WriteString("\n      </tbody>\n    </table>\n    </div>")
 	if e.MoreReports != 0 {
 		b.WriteString("\n    <h3 id=\"more-reports\">")
 		writePlural(b, e.MoreReports, "more report", "more reports")
 		b.WriteString("</h3>\n    <p class=\"small\">Each phrase links to its sentence, highlighted in the report with the date it was read as and the rule that read it.</p>\n    <ul class=\"more-evidence\">")
-		b.WriteString(string(e.MoreEvidence()))
+		e.writeMoreEvidence(b)
 		b.WriteString("\n    </ul>")
 	}
 	b.WriteString("\n  </section>\n</article>\n</div>\n")

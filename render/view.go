@@ -194,22 +194,27 @@ func (e *eventView) Evidence() template.HTML {
 	}
 	var b strings.Builder
 	b.Grow(n)
+	e.writeEvidence(&b)
+	return template.HTML(b.String())
+}
+
+// writeEvidence writes Evidence to b.
+func (e *eventView) writeEvidence(b stringWriter) {
 	for _, m := range e.Mentions[:e.shown] {
 		b.WriteString("\n      <tr>\n        <td>")
 		if m.Article != nil {
 			b.WriteString(string(m.Article.Byline))
 		} else {
-			escapeText(&b, m.Mention.Article)
+			escapeText(b, m.Mention.Article)
 		}
 		b.WriteString("</td>\n        <td><blockquote><p>")
-		m.writeQuote(&b)
+		m.writeQuote(b)
 		b.WriteString("</p></blockquote></td>\n        <td>")
 		b.WriteString(string(m.Dated))
 		b.WriteString("</td>\n        <td>")
 		b.WriteString(string(m.How))
 		b.WriteString("</td>\n      </tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // EventItems is the Item of each of Events, one after the other: the
@@ -258,6 +263,9 @@ func (e *eventView) FirstMentions(n int) []*mentionView {
 // compactReports). Empty when every report is in the evidence table.
 func (e *eventView) MoreEvidence() template.HTML { return compactReports(e.Mentions[e.shown:]) }
 
+// writeMoreEvidence writes MoreEvidence to b.
+func (e *eventView) writeMoreEvidence(b stringWriter) { writeCompactReports(b, e.Mentions[e.shown:]) }
+
 // compactReports lists the reports of mentions, one item each: the
 // report, linked, its publication date, and each of its phrases linked
 // to the phrase highlighted in the report's page (the mark there gives
@@ -265,6 +273,12 @@ func (e *eventView) MoreEvidence() template.HTML { return compactReports(e.Menti
 func compactReports(ms []*mentionView) template.HTML {
 	var b strings.Builder
 	b.Grow(len(ms) * 120)
+	writeCompactReports(&b, ms)
+	return template.HTML(b.String())
+}
+
+// writeCompactReports writes compactReports(ms) to b.
+func writeCompactReports(b stringWriter, ms []*mentionView) {
 	for i, m := range ms {
 		if i == 0 || m.Mention.Article != ms[i-1].Mention.Article {
 			if i > 0 {
@@ -275,30 +289,29 @@ func compactReports(ms []*mentionView) template.HTML {
 				b.WriteString(`<a href="`)
 				b.WriteString(a.hrefEsc)
 				b.WriteString(`">`)
-				escapeText(&b, sourceLabel(a.Article))
+				escapeText(b, sourceLabel(a.Article))
 				b.WriteString(`</a>, `)
 				if a.Published != "" {
-					escapeText(&b, a.Published)
+					escapeText(b, a.Published)
 				} else {
 					b.WriteString("date unknown")
 				}
 			} else {
-				escapeText(&b, m.Mention.Article)
+				escapeText(b, m.Mention.Article)
 			}
 			b.WriteString(": ")
 		} else {
 			b.WriteString(", ")
 		}
 		b.WriteString(`‘<a href="`)
-		m.writeHref(&b)
+		m.writeHref(b)
 		b.WriteString(`">`)
-		escapeText(&b, m.Phrase())
+		escapeText(b, m.Phrase())
 		b.WriteString(`</a>’`)
 	}
 	if len(ms) > 0 {
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String())
 }
 
 // ReporterLinks is the event page's "Reported by" list: each of
@@ -308,6 +321,12 @@ func compactReports(ms []*mentionView) template.HTML {
 // made in Go: a big event has hundreds of reports.
 func (e *eventView) ReporterLinks() template.HTML {
 	var b strings.Builder
+	e.writeReporterLinks(&b)
+	return template.HTML(b.String())
+}
+
+// writeReporterLinks writes ReporterLinks to b.
+func (e *eventView) writeReporterLinks(b stringWriter) {
 	for i, a := range e.Reporters {
 		if i > 0 {
 			b.WriteString(", ")
@@ -318,10 +337,9 @@ func (e *eventView) ReporterLinks() template.HTML {
 		b.WriteString(`<a href="`)
 		b.WriteString(a.hrefEsc)
 		b.WriteString(`">`)
-		escapeText(&b, sourceLabel(a.Article))
+		escapeText(b, sourceLabel(a.Article))
 		b.WriteString(`</a>`)
 	}
-	return template.HTML(b.String())
 }
 
 // Quote is the sentence, escaped, with the phrase marked and linked to
@@ -338,7 +356,7 @@ func (m *mentionView) Quote() template.HTML {
 // writeQuote writes Quote to b: Before, then Phrase marked and linked to
 // ArticleHref, then After, each escaped as html/template escapes text
 // and href attributes.
-func (m *mentionView) writeQuote(b *strings.Builder) {
+func (m *mentionView) writeQuote(b stringWriter) {
 	before, phrase, after := m.split()
 	escapeText(b, before)
 	if phrase != "" {
@@ -391,7 +409,7 @@ func (m *mentionView) ArticleHref() string {
 // writeHref writes ArticleHref escaped for an href attribute: the
 // article's URL escaped once (escapeHrefs), then the fragment, which
 // escaping leaves as it is.
-func (m *mentionView) writeHref(b *strings.Builder) {
+func (m *mentionView) writeHref(b stringWriter) {
 	a := m.Article
 	if a == nil || !a.fragEsc {
 		b.WriteString(escapeHref(m.ArticleHref()))
@@ -400,7 +418,7 @@ func (m *mentionView) writeHref(b *strings.Builder) {
 	b.WriteString(a.hrefEsc)
 	if !m.unanchored {
 		var frag [24]byte
-		b.Write(strconv.AppendInt(append(frag[:0], "#m"...), int64(m.Start), 10))
+		writeBytes(b, strconv.AppendInt(append(frag[:0], "#m"...), int64(m.Start), 10))
 	}
 }
 
@@ -434,6 +452,9 @@ type conflictView struct {
 // More lists the reports of the conflict after its first
 // conflictReports (see compactReports).
 func (c conflictView) More() template.HTML { return compactReports(c.Mentions[len(c.Shown):]) }
+
+// writeMore writes More to b.
+func (c conflictView) writeMore(b stringWriter) { writeCompactReports(b, c.Mentions[len(c.Shown):]) }
 
 type mentionView struct {
 	// The mention, in its event's (or the chronology's unplaced)
