@@ -5,19 +5,20 @@ import (
 	"strconv"
 )
 
-// The report (article) and event pages of the default theme, written in
-// Go: the same bytes as its templates make, without text/template's
-// reflection, which cost a 10,000-article build over a second of CPU.
-// Each function below mirrors one template file of themes/default,
-// named in its comment, action by action and in its order, escaping
-// each value as html/template escapes it there (escape.go).
+// The report (article) and event pages of the default theme, and the
+// partials made once for many of them (goPartials), written in Go: the
+// same bytes as its templates make, without text/template's reflection,
+// which cost a 10,000-article build over a second of CPU. Each function
+// below mirrors one template file of themes/default, named in its
+// comment, action by action and in its order, escaping each value as
+// html/template escapes it there (escape.go).
 //
 // The templates stay the specification: they are what a site theme
-// copies and changes, and a page whose templates are not exactly the
-// default's (Theme.sameAsDefault) is executed through them. A change to one
-// of those template files must be made here too: the TestGoPages tests
-// (gopage_test.go) render every report and event page of several sites
-// both ways and fail on any byte that differs.
+// copies and changes, and a page or partial whose templates are not
+// exactly the default's (Theme.sameAsDefault) is executed through
+// them. A change to one of those template files must be made here too:
+// the TestGoPages tests (gopage_test.go) render every report and event
+// page of several sites both ways and fail on any byte that differs.
 
 // goPartials are, by layout, the partials executed once for many pages
 // of the layout's kind (see write.go) that are written in Go when the
