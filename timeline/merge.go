@@ -1475,24 +1475,35 @@ func (m *merger) joinConflicts() {
 		a, b int
 		sim  float64
 	}
-	var pairs []pair
-	for ai, a := range m.clusters {
-		if a.dead || !isDay(a.span) {
-			continue
-		}
-		d := dayNum(a.span)
-		for k := 1; k <= conflictWindow; k++ {
-			for _, bi := range m.byDay[d+k] {
-				b := m.clusters[bi]
-				if b.dead || !m.conflictable(a, b, k) {
-					continue
-				}
-				if s := m.sim(a.centroid, a.norm, b); s >= conflictThreshold || k <= nearConflictWindow && s >= nearConflictThreshold {
-					pairs = append(pairs, pair{ai, bi, s})
+	// The pairs, found in chunks of clusters on every core (nothing
+	// changes while they are found) and joined in cluster order, as one
+	// pass would list them; the similarity first, as most pairs of
+	// nearby days are different happenings, then the articles.
+	const chunk = 256
+	found := make([][]pair, (len(m.clusters)+chunk-1)/chunk)
+	forEach(len(found), runtime.GOMAXPROCS(0), func(ch int) {
+		var pairs []pair
+		for ai := ch * chunk; ai < min(len(m.clusters), (ch+1)*chunk); ai++ {
+			a := m.clusters[ai]
+			if a.dead || !isDay(a.span) {
+				continue
+			}
+			d := dayNum(a.span)
+			for k := 1; k <= conflictWindow; k++ {
+				for _, bi := range m.byDay[d+k] {
+					b := m.clusters[bi]
+					if b.dead {
+						continue
+					}
+					if s := m.sim(a.centroid, a.norm, b); (s >= conflictThreshold || k <= nearConflictWindow && s >= nearConflictThreshold) && m.conflictable(a, b, k) {
+						pairs = append(pairs, pair{ai, bi, s})
+					}
 				}
 			}
 		}
-	}
+		found[ch] = pairs
+	})
+	pairs := slices.Concat(found...)
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].sim > pairs[j].sim })
 	for _, p := range pairs {
 		a, b := m.clusters[p.a], m.clusters[p.b]
