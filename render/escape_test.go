@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -25,15 +26,23 @@ var escapeContexts = []struct {
 	{"fragment", `<a href="/x/#`, `">`, escapeURLPart},
 }
 
+// contextTemplates are the templates of viaTemplate, by source.
+var contextTemplates sync.Map
+
 // viaTemplate is s put into the context by html/template.
 func viaTemplate(t testing.TB, before, after, s string) string {
 	t.Helper()
-	tm, err := template.New("").Parse(before + "{{.}}" + after)
-	if err != nil {
-		t.Fatal(err)
+	src := before + "{{.}}" + after
+	tm, ok := contextTemplates.Load(src)
+	if !ok {
+		parsed, err := template.New("").Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm, _ = contextTemplates.LoadOrStore(src, parsed)
 	}
 	var b strings.Builder
-	if err := tm.Execute(&b, s); err != nil {
+	if err := tm.(*template.Template).Execute(&b, s); err != nil {
 		t.Fatal(err)
 	}
 	got, ok := strings.CutPrefix(b.String(), before)

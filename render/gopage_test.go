@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -363,5 +364,30 @@ func TestGoPagesTheme(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGoPagesTimed checks that the pages written in Go are timed as the
+// others are: PageTimer is called for each, by its layout, and each
+// page's done once it is written (`timeline build --stats`).
+func TestGoPagesTimed(t *testing.T) {
+	c := buildDir(t, "..")
+	var mu sync.Mutex
+	started, done := map[string]int{}, map[string]int{}
+	opts := Options{SiteDir: "..", PageTimer: func(kind, file string) func() {
+		mu.Lock()
+		defer mu.Unlock()
+		started[kind]++
+		return func() {
+			mu.Lock()
+			defer mu.Unlock()
+			done[kind]++
+		}
+	}}
+	writeMem(t, c, opts)
+	for kind, n := range map[string]int{"article": len(c.Articles), "event": len(c.Events), "index": 1} {
+		if started[kind] != n || done[kind] != n {
+			t.Errorf("%s pages: %d timed, %d done, want %d", kind, started[kind], done[kind], n)
+		}
 	}
 }
