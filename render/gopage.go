@@ -291,7 +291,7 @@ func writeArticle(b *bytes.Buffer, p page, k *goKind) {
 	}
 	if len(a.Unplaced) > 0 {
 		b.WriteString("\n  <section aria-labelledby=\"unplaced-h\">\n    <h2 id=\"unplaced-h\">Phrases not placed on the calendar</h2>\n    <p class=\"small\">Durations, repeated times and vague references: dates of a kind, but not events.</p>\n    <ul class=\"unplaced\">")
-		b.WriteString(string(a.UnplacedItems()))
+		a.writeUnplacedItems(b)
 		b.WriteString("</ul>\n  </section>")
 	}
 	b.WriteString("\n</article>\n</div>\n")

@@ -239,16 +239,21 @@ func (a *articleView) EventItems() template.HTML {
 // quote.go for the escaping).
 func (a *articleView) UnplacedItems() template.HTML {
 	var b strings.Builder
+	a.writeUnplacedItems(&b)
+	return template.HTML(b.String())
+}
+
+// writeUnplacedItems writes UnplacedItems to b.
+func (a *articleView) writeUnplacedItems(b stringWriter) {
 	for _, m := range a.Unplaced {
 		b.WriteString(`<li>‘<a href="`)
-		m.writeHref(&b)
+		m.writeHref(b)
 		b.WriteString(`">`)
-		escapeText(&b, m.Phrase())
+		escapeText(b, m.Phrase())
 		b.WriteString(`</a>’ <code>`)
-		escapeText(&b, m.Value)
+		escapeText(b, m.Value)
 		b.WriteString(`</code></li>`)
 	}
-	return template.HTML(b.String())
 }
 
 // FirstMentions returns the first n of Mentions, all of them when there
