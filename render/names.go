@@ -159,11 +159,28 @@ func distinctSentences(events []*timeline.Event) (sents []string, sentOf [][]int
 func midCapitals(s string) []string {
 	var out []string
 	for i, w := range nameWords(s) {
-		if i > 0 && isCapital(w) {
+		if i == 0 || 'a' <= w[0] && w[0] <= 'z' {
+			continue
+		}
+		if w = nameForm(w); isCapital(w) {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// nameForm is word w as a name: a possessive 's and the apostrophes,
+// hyphens and periods around it dropped ("Putin's" and "Alaska." are
+// "Putin" and "Alaska"), but for the last period of an abbreviation
+// ("U.S." stays "U.S."): the form capitalRuns looks up in known.
+func nameForm(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
+	w = strings.Trim(w, "'\u2019-")
+	trimmed := strings.Trim(w, "'\u2019-.")
+	if strings.HasSuffix(w, ".") && strings.Contains(trimmed, ".") {
+		return strings.TrimLeft(w, "'\u2019-.") // an abbreviation: keep its period
+	}
+	return trimmed
 }
 
 // nameWords splits a sentence into words, keeping apostrophes, hyphens
@@ -193,8 +210,7 @@ func capitalRuns(s string, known map[string]bool) []string {
 			flush()
 			continue
 		}
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
-		w = strings.Trim(w, "'\u2019-.")
+		w = nameForm(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		if w == "" || !unicode.IsUpper(r) || notNames[w] || utf8.RuneCountInString(w) < 2 {
 			flush()
@@ -267,9 +283,8 @@ type sentenceNames struct {
 func newSentenceNames(s string) *sentenceNames {
 	sn := &sentenceNames{}
 	for i, w := range nameWords(s) {
+		w = nameForm(w)
 		if i == 0 {
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "\u2019s")
-			w = strings.Trim(w, "'\u2019-.")
 			r, _ := utf8.DecodeRuneInString(w)
 			if w != "" && unicode.IsUpper(r) && !notNames[w] && utf8.RuneCountInString(w) >= 2 {
 				sn.first = w

@@ -46,6 +46,19 @@ func TestEventNames(t *testing.T) {
 	}
 }
 
+// TestEventNamesFirstWordKnownAtSentenceEnd: a sentence's first word is
+// a name when the word is seen capitalised inside a sentence, also
+// where it ends one ("met Putin.") or is possessive ("Putin's").
+func TestEventNamesFirstWordKnownAtSentenceEnd(t *testing.T) {
+	for _, other := range []string{"Then Trump met Putin.", "Then Trump met Putin's envoy."} {
+		e := &timeline.Event{Mentions: []timeline.Mention{{Sentence: "Putin arrived on Friday."}}}
+		got := eventNames([]*timeline.Event{e, {Mentions: []timeline.Mention{{Sentence: other}}}})
+		if want := []string{"Putin"}; !reflect.DeepEqual(got.perEvent[0], want) {
+			t.Errorf("with %q: event 0 = %q, want %q", other, got.perEvent[0], want)
+		}
+	}
+}
+
 // BenchmarkEventNames finds the names of a generated 2,000-article
 // site's events:
 //
@@ -69,4 +82,23 @@ func BenchmarkEventNames(b *testing.B) {
 		eventNames(c.Events)
 	}
 	b.ReportMetric(float64(mentions), "mentions")
+}
+
+func TestNameForm(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Putin", "Putin"},
+		{"Putin's", "Putin"},
+		{"Putin\u2019s", "Putin"},
+		{"Alaska.", "Alaska"},
+		{"'Witkoff'", "Witkoff"},
+		{"U.S.", "U.S."},
+		{"U.S.'s", "U.S."},
+		{"-Kyiv-", "Kyiv"},
+		{"...", ""},
+		{"O'Brien", "O'Brien"},
+	} {
+		if got := nameForm(c.in); got != c.want {
+			t.Errorf("nameForm(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
 }

@@ -77,10 +77,13 @@ func TestMidCapitals(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"Trump met Putin in Anchorage.", []string{"Putin", "Anchorage."}}, // as nameWords splits: the period stays
+		{"Trump met Putin in Anchorage.", []string{"Putin", "Anchorage"}},
+		{"Then Trump's envoy met 'Witkoff'.", []string{"Trump", "Witkoff"}},
 		{"the talks ended.", nil},
 		{"", nil},
 		{"On Friday, O'Brien left.", []string{"Friday", "O'Brien"}},
+		{"It was U.S. policy.", []string{"U.S."}},
+		{"It was set by the U.S.", []string{"U.S."}},
 	} {
 		if got := midCapitals(c.in); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("midCapitals(%q) = %q, want %q", c.in, got, c.want)
