@@ -102,9 +102,34 @@ func isAbbreviation(before string) bool {
 	for i > 0 && before[i-1] != ' ' && before[i-1] != '\n' && before[i-1] != '(' {
 		i--
 	}
-	word := strings.ToLower(strings.Trim(before[i:], "\"'("))
+	word := strings.Trim(before[i:], "\"'(")
+	if len(word) > maxAbbreviation && ascii(word) {
+		return false // most words: too long, lowered or not
+	}
+	word = strings.ToLower(word)
 	if len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
 		return true
 	}
 	return abbreviations[word]
+}
+
+// maxAbbreviation is the length of the longest of abbreviations. An
+// ASCII word lowers to as many bytes; a word with other letters may
+// lower to fewer (the Kelvin sign K to k), so it is looked up anyway.
+var maxAbbreviation = func() int {
+	n := 0
+	for a := range abbreviations {
+		n = max(n, len(a))
+	}
+	return n
+}()
+
+// ascii reports whether s is all ASCII.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

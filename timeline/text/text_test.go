@@ -1,10 +1,14 @@
 package text
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/timeline-news/timeline/internal/corpusgen"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
 )
@@ -194,6 +198,64 @@ func TestUnescape(t *testing.T) {
 		}
 		if unescapes(w.Bytes(), []byte(s+"x")) || s != "" && unescapes(w.Bytes(), []byte(s[1:])) {
 			t.Errorf("unescapes(%q) true for another text", w.String())
+		}
+	}
+}
+
+func TestIsAbbreviation(t *testing.T) {
+	for _, c := range []struct {
+		before string
+		want   bool
+	}{
+		{"He met Mr", true},
+		{"at 9 a.m", true},
+		{"in the U.S", true},
+		{"in the U.\u212a", true}, // the Kelvin sign lowers to k: 5 bytes, still u.k
+		{"by J", true},
+		{"he said", false},
+		{"the (Sept", true},
+		{"the \"Corp", true},
+		{"Government", false},
+		{"", false},
+	} {
+		if got := isAbbreviation(c.before); got != c.want {
+			t.Errorf("isAbbreviation(%q) = %v, want %v", c.before, got, c.want)
+		}
+	}
+}
+
+// BenchmarkSentences splits the plain text of a 200-article generated
+// site into sentences; MB/s is over that text:
+//
+//	go test -run '^$' -bench Sentences -benchmem ./timeline/text
+func BenchmarkSentences(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 200, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		t := FromMarkdown(src)
+		texts = append(texts, t)
+		size += len(t)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Sentences(t)
 		}
 	}
 }
