@@ -213,8 +213,8 @@ func sketch(text string) []uint64 {
 }
 
 // appendSketch returns the sketch of a text, in a slice of its own, and
-// buf, which it uses as scratch space, grown to hold every shingle hash
-// of the text. One pass over the text: words (runs of letters and
+// buf, which it uses as scratch space, grown to hold a hash for every
+// word of the text. One pass over the text: words (runs of letters and
 // digits, lower-cased) are found in order, each shingle is the FNV-1a
 // hash of its five words each followed by a space, and every hash is
 // appended to buf; then the sketchSize smallest distinct ones are
@@ -229,28 +229,30 @@ func appendSketch(buf []uint64, text string) (sketch, scratch []uint64) {
 	// h0 is the shingle that starts at the current word, h1 the one
 	// that started a word earlier, ... h4 the one it completes.
 	h0, h1, h2, h3, h4 := uint64(fnvOffset), uint64(0), uint64(0), uint64(0), uint64(0)
-	words := 0
-	hs := buf[:0]
 	n := len(text)
+	// Every word's h4 is stored at the word's index (those of the first
+	// four words complete no shingle and are left out below): words are
+	// at least a byte long and a byte apart, so there are at most
+	// n/2+1. (No append: the loop keeps fewer values in registers.)
+	if cap(buf) < n/2+1 {
+		buf = make([]uint64, n/2+1)
+	}
+	hs := buf[:n/2+1]
+	words := 0
 	for i := 0; i < n; {
 		// skip to the next letter or digit
-		if c := text[i]; c < utf8.RuneSelf {
-			if asciiWord[c] == 0 {
-				i++
+		if x := byteWord[text[i]]; x == 0 {
+			i++
+			continue
+		} else if x == nonASCII {
+			if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				i += size
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
-			continue
 		}
 		// read the word, hashing its lower-case bytes into all five
 		for i < n {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				x := uint64(asciiWord[c])
-				if x == 0 {
-					break
-				}
+			if x := uint64(byteWord[text[i]]); x > nonASCII {
 				h0 = (h0 ^ x) * fnvPrime
 				h1 = (h1 ^ x) * fnvPrime
 				h2 = (h2 ^ x) * fnvPrime
@@ -258,38 +260,57 @@ func appendSketch(buf []uint64, text string) (sketch, scratch []uint64) {
 				h4 = (h4 ^ x) * fnvPrime
 				i++
 				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			} else if x == 0 {
 				break
 			}
-			var buf [utf8.UTFMax]byte
-			for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
-				x := uint64(b)
-				h0 = (h0 ^ x) * fnvPrime
-				h1 = (h1 ^ x) * fnvPrime
-				h2 = (h2 ^ x) * fnvPrime
-				h3 = (h3 ^ x) * fnvPrime
-				h4 = (h4 ^ x) * fnvPrime
+			var size int
+			var ok bool
+			if size, ok, h0, h1, h2, h3, h4 = hashRune(text[i:], h0, h1, h2, h3, h4); !ok {
+				break
 			}
 			i += size
 		}
 		const sp = uint64(' ')
 		h0, h1, h2, h3, h4 = (h0^sp)*fnvPrime, (h1^sp)*fnvPrime, (h2^sp)*fnvPrime, (h3^sp)*fnvPrime, (h4^sp)*fnvPrime
+		hs[words] = h4
 		words++
-		if words >= shingleWords {
-			hs = append(hs, h4)
-		}
 		h0, h1, h2, h3, h4 = fnvOffset, h0, h1, h2, h3
 	}
-	return smallestDistinct(hs, sketchSize), hs
+	if words < shingleWords {
+		return smallestDistinct(nil, sketchSize), buf
+	}
+	return smallestDistinct(hs[shingleWords-1:words], sketchSize), buf
 }
 
-// asciiWord maps an ASCII letter or digit to its lower-case form, any
-// other ASCII byte to 0.
-var asciiWord = func() (t [utf8.RuneSelf]uint8) {
-	for c := 0; c < utf8.RuneSelf; c++ {
+// hashRune reads the non-ASCII rune text starts with: when it is a
+// letter or digit (ok), its lower-case form's bytes are hashed into
+// the five running hashes (see appendSketch) and size is its length.
+func hashRune(text string, h0, h1, h2, h3, h4 uint64) (size int, ok bool, g0, g1, g2, g3, g4 uint64) {
+	r, size := utf8.DecodeRuneInString(text)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return size, false, h0, h1, h2, h3, h4
+	}
+	var buf [utf8.UTFMax]byte
+	for _, b := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+		x := uint64(b)
+		h0 = (h0 ^ x) * fnvPrime
+		h1 = (h1 ^ x) * fnvPrime
+		h2 = (h2 ^ x) * fnvPrime
+		h3 = (h3 ^ x) * fnvPrime
+		h4 = (h4 ^ x) * fnvPrime
+	}
+	return size, true, h0, h1, h2, h3, h4
+}
+
+// byteWord maps an ASCII letter or digit to its lower-case form, any
+// other ASCII byte to 0 and the bytes of non-ASCII runes to nonASCII:
+// one look-up and one comparison tell the common case, a letter or
+// digit, from the others.
+var byteWord = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
 		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nonASCII
 		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
 			t[c] = uint8(c)
 		case c >= 'A' && c <= 'Z':
@@ -298,6 +319,10 @@ var asciiWord = func() (t [utf8.RuneSelf]uint8) {
 	}
 	return t
 }()
+
+// nonASCII marks a byte of a non-ASCII rune in byteWord (no letter or
+// digit is 1).
+const nonASCII = 1
 
 // smallestDistinct returns the k smallest distinct values of hs
 // (all of them when fewer), sorted, in a slice of its own; it reorders
