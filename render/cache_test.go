@@ -292,7 +292,7 @@ func TestIndexCards(t *testing.T) {
 // (run.cards): an unchanged event's card is taken as it was, and one
 // whose names changed because of another article (a sentence that
 // opens with "Tallinn" names it once another sentence names Tallinn
-// in its middle) is made again, so the index page is what WriteTo writes.
+// in its middle) is made again, so the index page is what the templates make.
 func TestCacheCards(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 20, Seed: 4}); err != nil {
@@ -323,8 +323,14 @@ func TestCacheCards(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := writeMem(t, c, opts)["index.html"]; !bytes.Equal(got, want) {
-			t.Fatalf("index.html through the cache differs from WriteTo's (%d bytes, want %d)", len(got), len(want))
+		// The cards through the cache are written in Go (gopage.go):
+		// compared with the page all through the templates.
+		want := memWriter{}
+		if _, err := writeTo(want, c, opts, false); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want["index.html"]) {
+			t.Fatalf("index.html through the cache differs from the templates' (%d bytes, want %d)", len(got), len(want["index.html"]))
 		}
 		return s, c
 	}

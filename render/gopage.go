@@ -20,12 +20,17 @@ import (
 // the TestGoPages tests (gopage_test.go) render every report and event
 // page of several sites both ways and fail on any byte that differs.
 
+// goPages are the layouts whose pages are written in Go when every
+// template they execute is the default theme's.
+var goPages = map[string]bool{"article": true, "event": true}
+
 // goPartials are, by layout, the partials executed once for many pages
 // of the layout's kind (see write.go) that are written in Go when the
 // layout's templates execute them as the default theme does.
 var goPartials = map[string][]string{
 	"article": {"partials/event-item.html"},
 	"event":   {"partials/byline.html", "partials/dated.html", "partials/how.html"},
+	"index":   {"partials/event-card.html"},
 }
 
 // goKind is what every page of a kind written in Go shares: the
@@ -410,7 +415,7 @@ func writeEvent(b *bytes.Buffer, p page, k *goKind) {
 
 // writePlural writes what the template function plural makes, escaped
 // as text (the words are the callers' own: nothing to escape).
-func writePlural(b *bytes.Buffer, n int, one, many string) {
+func writePlural(b stringWriter, n int, one, many string) {
 	b.WriteString(strconv.Itoa(n))
 	b.WriteString(" ")
 	if n == 1 {
@@ -421,7 +426,7 @@ func writePlural(b *bytes.Buffer, n int, one, many string) {
 }
 
 // writeFlags mirrors partials/flags.html.
-func writeFlags(b *bytes.Buffer, flags []string) {
+func writeFlags(b stringWriter, flags []string) {
 	if len(flags) == 0 {
 		return
 	}
@@ -437,7 +442,7 @@ func writeFlags(b *bytes.Buffer, flags []string) {
 }
 
 // writeMention mirrors partials/mention.html.
-func writeMention(b *bytes.Buffer, m *mentionView) {
+func writeMention(b stringWriter, m *mentionView) {
 	before, phrase, after := m.split()
 	b.WriteString("<li class=\"mention\">\n  <blockquote")
 	if a := m.Article; a != nil && a.Article.URL != "" {
@@ -572,5 +577,96 @@ func writeHow(b stringWriter, v howView) {
 		b.WriteString("<br><span class=\"note\">")
 		escapeText(b, v.Note)
 		b.WriteString("</span>")
+	}
+}
+
+// writeEventCard mirrors partials/event-card.html: an event in the
+// chronology of the index page (its .Card), with partials/flags.html
+// and partials/mention.html.
+func writeEventCard(b stringWriter, e *eventView) {
+	b.WriteString("\n<li class=\"event")
+	for _, f := range e.Flags {
+		b.WriteString(" is-")
+		escapeAttr(b, f)
+	}
+	b.WriteString("\" id=\"")
+	escapeAttr(b, e.Anchor)
+	b.WriteString("\" data-sources=\"")
+	writeJoined(b, e.SourceKeys, " ")
+	b.WriteString("\" data-names=\"")
+	writeJoined(b, e.Names, "|")
+	b.WriteString("\" data-flags=\"")
+	writeJoined(b, e.Flags, " ")
+	b.WriteString("\">\n  <article aria-labelledby=\"")
+	escapeAttr(b, e.Anchor)
+	b.WriteString("-t\">\n    <p class=\"when\"><time datetime=\"")
+	escapeAttr(b, e.DateTime)
+	b.WriteString("\">")
+	escapeText(b, e.Display)
+	b.WriteString("</time></p>\n    <div class=\"card\">\n      <h4 class=\"event-title\" id=\"")
+	escapeAttr(b, e.Anchor)
+	b.WriteString("-t\"><a href=\"")
+	escapeURL(b, e.URL)
+	b.WriteString("\">")
+	escapeText(b, e.Title)
+	b.WriteString("</a></h4>\n      <p class=\"meta\"><span class=\"reports\">")
+	escapeText(b, e.ReportCount)
+	b.WriteString("</span>")
+	if e.AnnouncedFor != "" {
+		b.WriteString(" · <span class=\"announced\">")
+		escapeText(b, e.AnnouncedFor)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</p>\n      ")
+	writeFlags(b, e.Flags)
+	if len(e.Conflicts) > 0 {
+		b.WriteString("\n      <p class=\"conflict-note\">Sources also give: ")
+		for i, c := range e.Conflicts {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString("<strong>")
+			escapeText(b, c.Display)
+			b.WriteString("</strong> (")
+			writePlural(b, len(c.Mentions), "mention", "mentions")
+			if c.Moved {
+				b.WriteString(", date moved")
+			}
+			b.WriteString(")")
+		}
+		b.WriteString(". <a href=\"")
+		escapeURL(b, e.URL)
+		b.WriteString("#conflicts\">See each side</a>.</p>")
+	}
+	if e.Note != "" {
+		b.WriteString("\n      <p class=\"note\">")
+		escapeText(b, e.Note)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n      <ol class=\"mentions\">")
+	for _, m := range e.FirstMentions(3) {
+		b.WriteString("\n      ")
+		writeMention(b, m)
+	}
+	b.WriteString("\n      </ol>")
+	if len(e.Mentions) > 3 {
+		b.WriteString("\n      <p class=\"more\"><a href=\"")
+		escapeURL(b, e.URL)
+		b.WriteString("\">All ")
+		b.WriteString(strconv.Itoa(len(e.Mentions)))
+		b.WriteString(" mentions and how each was dated</a></p>")
+	}
+	b.WriteString("\n    </div>\n  </article>\n</li>\n")
+}
+
+// writeJoined writes what {{join ss sep}} makes in a quoted attribute
+// value: the strings escaped, sep between them (a separator with
+// nothing to escape).
+func writeJoined(b stringWriter, ss []string, sep string) {
+	for i, s := range ss {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		escapeAttr(b, s)
 	}
 }

@@ -69,6 +69,17 @@ func covers(t *testing.T, files memWriter, markers ...string) {
 	}
 }
 
+// indexCovers fails unless the index page of files has each of the
+// markers: the parts of the event card the site is meant to exercise.
+func indexCovers(t *testing.T, files memWriter, markers ...string) {
+	t.Helper()
+	for _, m := range markers {
+		if !bytes.Contains(files["index.html"], []byte(m)) {
+			t.Errorf("the index page has no %q", m)
+		}
+	}
+}
+
 func TestGoPagesExample(t *testing.T) {
 	files := goPagesMatch(t, buildDir(t, ".."), Options{SiteDir: ".."})
 	covers(t, files, `<span class="inferred">(inferred`, "Why this date?", `class="unplaced"`, `<ul class="flags"`)
@@ -82,6 +93,8 @@ func TestGoPagesGenerated(t *testing.T) {
 	files := goPagesMatch(t, buildDir(t, dir), Options{BaseURL: "https://example.org/", SiteDir: dir})
 	covers(t, files, "Where sources disagree", "the date moved between reports", "a different date at the same time",
 		`<p class="small">And `, `id="more-reports"`, `<span class="precision">`, " tense</span>")
+	indexCovers(t, files, `<p class="conflict-note">`, ", date moved)", "1 mention)", `<span class="announced">`,
+		`<p class="more">`, `<ul class="flags"`, `data-names="`, "|")
 }
 
 // curatedSite is the example site's reports, with raw HTML on, a base
@@ -237,6 +250,7 @@ func TestGoPagesHostile(t *testing.T) {
 	files := goPagesMatch(t, c, Options{BaseURL: "https://example.org/a&b/", SiteDir: dir})
 	covers(t, files, "#ZgotmplZ", "&lt;script&gt;", "\xff\xfe", "\uFFFD", "ghost ", "on an unknown date",
 		"Where sources disagree", `<p class="note">`, `<cite>`, `<span class="inferred">(inferred)</span>`)
+	indexCovers(t, files, "#ZgotmplZ", "&lt;script&gt;", "\xff\xfe", `<p class="conflict-note">`, `<p class="note">`, " is-", "ghost ")
 
 	// The example site's reports with raw HTML on, hostile.
 	dir = curatedSite(t)
@@ -272,6 +286,7 @@ func TestGoPagesTheme(t *testing.T) {
 		name         string
 		files        map[string]string
 		article, evt bool // the pages written in Go
+		card         bool // the index's event cards written in Go
 		// shows is what the theme's template shows on the pages: on
 		// every report or event page not written in Go (but a mention,
 		// which only some event pages show), and on one page at least.
@@ -280,23 +295,23 @@ func TestGoPagesTheme(t *testing.T) {
 		// templates, the others are written in Go.
 		shows string
 	}{
-		{"static file only", map[string]string{"static/style.css": "body{}"}, true, true, ""},
-		{"the index's card", map[string]string{"partials/event-card.html": "<li>card</li>"}, true, true, ""},
-		{"a template copied as it is", map[string]string{"partials/head.html": read("partials/head.html")}, true, true, ""},
-		{"a new partial no page calls", map[string]string{"partials/extra.html": "extra"}, true, true, ""},
-		{"partials/byline.html", map[string]string{"partials/byline.html": "mine-byline {{.Title}}"}, true, true, "mine-byline"},
-		{"partials/dated.html", map[string]string{"partials/dated.html": "mine-dated {{.Value}}"}, true, true, "mine-dated"},
-		{"partials/how.html", map[string]string{"partials/how.html": "mine-how {{.Rule}}"}, true, true, "mine-how"},
-		{"partials/event-item.html", map[string]string{"partials/event-item.html": "<li>mine-item {{.Title}}</li>"}, true, true, "mine-item"},
-		{"partials/head.html", map[string]string{"partials/head.html": "<title>mine-head</title>"}, false, false, "mine-head"},
-		{"partials/head-links.html", map[string]string{"partials/head-links.html": "<!-- x --><meta name=mine-links>"}, false, false, "mine-links"},
-		{"partials/footer.html", map[string]string{"partials/footer.html": "<footer>mine-footer</footer>"}, false, false, "mine-footer"},
-		{"layouts/baseof.html", map[string]string{"layouts/baseof.html": strings.Replace(read("layouts/baseof.html"), "<main ", "<main data-mine ", 1)}, false, false, "data-mine"},
-		{"layouts/article.html", map[string]string{"layouts/article.html": `{{define "main"}}mine-article {{.Article.Title}}{{end}}`}, false, true, ""},
-		{"layouts/event.html", map[string]string{"layouts/event.html": `{{define "main"}}mine-event {{.Event.Title}}{{end}}`}, true, false, ""},
-		{"partials/mention.html", map[string]string{"partials/mention.html": `<li>mine-mention {{.Phrase}}</li>`}, true, false, "mine-mention"},
-		{"partials/flags.html", map[string]string{"partials/flags.html": `mine-flags`}, true, false, "mine-flags"},
-		{"a partial redefining another", map[string]string{"partials/zz.html": `{{define "partials/mention.html"}}<li>mine-mention</li>{{end}}`}, true, false, "mine-mention"},
+		{"static file only", map[string]string{"static/style.css": "body{}"}, true, true, true, ""},
+		{"the index's card", map[string]string{"partials/event-card.html": "<li>mine-card {{.Title}}</li>"}, true, true, false, ""},
+		{"a template copied as it is", map[string]string{"partials/head.html": read("partials/head.html")}, true, true, true, ""},
+		{"a new partial no page calls", map[string]string{"partials/extra.html": "extra"}, true, true, true, ""},
+		{"partials/byline.html", map[string]string{"partials/byline.html": "mine-byline {{.Title}}"}, true, true, true, "mine-byline"},
+		{"partials/dated.html", map[string]string{"partials/dated.html": "mine-dated {{.Value}}"}, true, true, true, "mine-dated"},
+		{"partials/how.html", map[string]string{"partials/how.html": "mine-how {{.Rule}}"}, true, true, true, "mine-how"},
+		{"partials/event-item.html", map[string]string{"partials/event-item.html": "<li>mine-item {{.Title}}</li>"}, true, true, true, "mine-item"},
+		{"partials/head.html", map[string]string{"partials/head.html": "<title>mine-head</title>"}, false, false, true, "mine-head"},
+		{"partials/head-links.html", map[string]string{"partials/head-links.html": "<!-- x --><meta name=mine-links>"}, false, false, true, "mine-links"},
+		{"partials/footer.html", map[string]string{"partials/footer.html": "<footer>mine-footer</footer>"}, false, false, true, "mine-footer"},
+		{"layouts/baseof.html", map[string]string{"layouts/baseof.html": strings.Replace(read("layouts/baseof.html"), "<main ", "<main data-mine ", 1)}, false, false, true, "data-mine"},
+		{"layouts/article.html", map[string]string{"layouts/article.html": `{{define "main"}}mine-article {{.Article.Title}}{{end}}`}, false, true, true, ""},
+		{"layouts/event.html", map[string]string{"layouts/event.html": `{{define "main"}}mine-event {{.Event.Title}}{{end}}`}, true, false, true, ""},
+		{"partials/mention.html", map[string]string{"partials/mention.html": `<li>mine-mention {{.Phrase}}</li>`}, true, false, false, "mine-mention"},
+		{"partials/flags.html", map[string]string{"partials/flags.html": `mine-flags`}, true, false, false, "mine-flags"},
+		{"a partial redefining another", map[string]string{"partials/zz.html": `{{define "partials/mention.html"}}<li>mine-mention</li>{{end}}`}, true, false, false, "mine-mention"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -325,12 +340,25 @@ func TestGoPagesTheme(t *testing.T) {
 			for _, names := range goPartials {
 				for _, name := range names {
 					want := tc.shows != "mine-"+strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(name, "partials/"), "event-"), ".html")
+					if name == "partials/event-card.html" {
+						want = tc.card
+					}
 					if r.goParts[name] != want {
 						t.Errorf("%s written in Go: %v, want %v", name, r.goParts[name], want)
 					}
 				}
 			}
 			files := goPagesMatch(t, c, opts)
+			if !tc.card {
+				// Every card shows the theme's template.
+				want := tc.shows
+				if want == "" {
+					want = "mine-card"
+				}
+				if n, m := bytes.Count(files["index.html"], []byte(want)), len(c.Events); n < m {
+					t.Errorf("the index shows the theme's %q %d times, want at least %d (one per card)", want, n, m)
+				}
+			}
 			if tc.shows != "" {
 				shown := false
 				for n, b := range files {

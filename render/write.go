@@ -424,14 +424,15 @@ func (r *run) execute(p page) (*bytes.Buffer, error) {
 
 // useGo has the report and event pages written in Go (gopage.go) when
 // every template they execute is the default theme's, and so the
-// partials executed once for many of those pages (goPartials).
+// partials executed once for many pages (goPartials: those of the
+// report and event pages, and the index's event cards).
 func (r *run) useGo() {
-	for _, kind := range []string{"article", "event"} {
+	for _, kind := range []string{"article", "event", "index"} {
 		if r.tmpls[kind] == nil {
 			continue
 		}
 		same := r.theme.sameAsDefault(kind)
-		if same("layouts/baseof.html") {
+		if goPages[kind] && same("layouts/baseof.html") {
 			if r.goKinds == nil {
 				r.goKinds = map[string]*goKind{}
 			}
@@ -561,7 +562,7 @@ func (r *run) items(events []*eventView) error {
 func (r *run) cards(events []*eventView) error {
 	t := r.tmpls["index"]
 	if !r.reuseCards || t == nil {
-		return r.eventPartial("index", "partials/event-card.html", events, nil, func(ev *eventView, h template.HTML) { ev.Card = h })
+		return r.eventPartial("index", "partials/event-card.html", events, writeEventCard, func(ev *eventView, h template.HTML) { ev.Card = h })
 	}
 	var todo []*eventView
 	for _, ev := range events {
@@ -573,7 +574,7 @@ func (r *run) cards(events []*eventView) error {
 		}
 		todo = append(todo, ev)
 	}
-	return r.eventPartial("index", "partials/event-card.html", todo, nil, func(ev *eventView, h template.HTML) {
+	return r.eventPartial("index", "partials/event-card.html", todo, writeEventCard, func(ev *eventView, h template.HTML) {
 		ev.Card = h
 		if ev.entry != nil {
 			ev.entry.card.put(t, ev, h)
