@@ -192,14 +192,21 @@ func appendClauseSegments(segs [][2]int, s string) [][2]int {
 		start = at
 	}
 	for i := 0; i < len(s); i++ {
+		if !clauseByte[s[i]] {
+			continue // most bytes: one look-up
+		}
 		switch s[i] {
 		case ',', ';', ':', '(', ')':
 			cut(i + 1)
 			continue
 		case ' ':
-			if w := firstWord(s[i+1:]); len(w) >= breakShape.min && len(w) <= breakShape.max &&
-				breakShape.first[w[0]|0x20] && isWordIn(w, clauseBreaks) {
-				cut(i + 1)
+			// the word after may be a break only if its first letter is
+			// one a break starts with (no word at all: no break)
+			if k := skipWordSpace(s, i+1); k < len(s) && breakShape.first[s[k]|0x20] {
+				if w := firstWord(s[i+1:]); len(w) >= breakShape.min && len(w) <= breakShape.max &&
+					breakShape.first[w[0]|0x20] && isWordIn(w, clauseBreaks) {
+					cut(i + 1)
+				}
 			}
 		case 0xE2: // the first byte of — and –
 			if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
@@ -214,18 +221,30 @@ func appendClauseSegments(segs [][2]int, s string) [][2]int {
 	return segs
 }
 
+// clauseByte marks the bytes appendClauseSegments looks at: the
+// punctuation that ends a clause, the space before a word and the
+// first byte of a dash.
+var clauseByte = [256]bool{',': true, ';': true, ':': true, '(': true, ')': true, ' ': true, 0xE2: true}
+
 // firstWord returns the ASCII letters that open s, after spaces and
 // punctuation " \t\n,;:".
 func firstWord(s string) string {
-	i := 0
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == ',' || s[i] == ';' || s[i] == ':') {
-		i++
-	}
+	i := skipWordSpace(s, 0)
 	j := i
 	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
 		j++
 	}
 	return s[i:j]
+}
+
+// skipWordSpace returns the index of the first byte of s from i on
+// that is not a space or punctuation firstWord skips (" \t\n,;:"),
+// len(s) if there is none.
+func skipWordSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == ',' || s[i] == ';' || s[i] == ':') {
+		i++
+	}
+	return i
 }
 
 // idf weighs each key by how rare it is across all mentions of the

@@ -231,7 +231,8 @@ func TestMonthNumsMatchesReference(t *testing.T) {
 
 func TestFieldsAndTrimMatchStrings(t *testing.T) {
 	texts := []string{"", " ", "a", "  Trump  met\tPutin\n", "“Putin,” said (Trump). “”", "x\u00a0y\u2003z\u0085w", "bad \xff utf-8 \xe2\x80",
-		"\"Hello!?\" — ANCHORAGE, Alaska’s “Kremlin” (U.S.)", "“", "”", "“”", ",;:.!?\"()"}
+		"\"Hello!?\" — ANCHORAGE, Alaska’s “Kremlin” (U.S.)", "“", "”", "“”", ",;:.!?\"()",
+		" \u00a0lead", "trail\u2003", "ü ö\tä\u3000é", "\u2003"}
 	for _, s := range texts {
 		if got, want := appendFields(nil, s), strings.Fields(s); !slices.Equal(got, want) {
 			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
@@ -440,6 +441,92 @@ func TestSortLists(t *testing.T) {
 			if got[k].ord != want[k].ord {
 				t.Fatalf("round %d: at %d got list %d, want %d", round, k, got[k].ord, want[k].ord)
 			}
+		}
+	}
+}
+
+// refClauseSegments is appendClauseSegments before its byte table and
+// first-letter test: every byte through the switch, every word after a
+// space read whole.
+func refClauseSegments(s string) [][2]int {
+	var segs [][2]int
+	start := 0
+	cut := func(at int) {
+		if strings.TrimSpace(s[start:at]) == "" {
+			return
+		}
+		if at > start {
+			segs = append(segs, [2]int{start, at})
+		}
+		start = at
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';', ':', '(', ')':
+			cut(i + 1)
+			continue
+		case ' ':
+			j := i + 1
+			for j < len(s) && strings.IndexByte(" \t\n,;:", s[j]) >= 0 {
+				j++
+			}
+			k := j
+			for k < len(s) && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
+				k++
+			}
+			if clauseBreaks[strings.ToLower(s[j:k])] {
+				cut(i + 1)
+			}
+		case 0xE2:
+			if strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–") {
+				cut(i + len("—"))
+			}
+		}
+	}
+	cut(len(s))
+	if len(segs) == 0 {
+		segs = append(segs, [2]int{0, len(s)})
+	}
+	return segs
+}
+
+func TestClauseSegmentsMatchReference(t *testing.T) {
+	pieces := []string{"the war", "which", "Which", "WHILE", "whilst", "that", "thatch", "who", "since", "Since 2022",
+		"although", "Wheres", "when", "until", "unless", ",", ";", ":", "(", ")", "—", "–", "\xe2\x80", "\xe2",
+		" ", "  ", "\t", "\n", ", which", " ,;: that", "Putin", "met", "ÉTÉ", "on Friday", "who’s", "2025"}
+	rng := rand.New(rand.NewSource(7))
+	texts := []string{"", " ", "which", " which", "a, b", "x — y", "talks that began", "end :"}
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(20); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := clauseSegments(s), refClauseSegments(s); !slices.Equal(got, want) {
+			t.Fatalf("clauseSegments(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestSkipWordSpace(t *testing.T) {
+	for _, tc := range []struct {
+		s        string
+		from, at int
+	}{
+		{"", 0, 0},
+		{"abc", 0, 0},
+		{" \t\n,;:abc", 0, 6},
+		{"a  ,b", 1, 4},
+		{"a ;;", 1, 4},
+		{"x. y", 1, 1}, // a dot is not skipped
+	} {
+		if got := skipWordSpace(tc.s, tc.from); got != tc.at {
+			t.Errorf("skipWordSpace(%q, %d) = %d, want %d", tc.s, tc.from, got, tc.at)
 		}
 	}
 }

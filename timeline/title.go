@@ -453,32 +453,41 @@ func isNamePunct(c byte) bool {
 
 // appendFields appends the fields of s, as strings.Fields returns them, to ws.
 func appendFields(ws []string, s string) []string {
-	start := -1
 	for i := 0; i < len(s); {
-		c := s[i]
-		space, size := false, 1
-		if c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if start >= 0 {
-				ws = append(ws, s[start:i])
-				start = -1
+		// skip the spaces
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
 			}
-		} else if start < 0 {
-			start = i
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
 		}
-		i += size
-	}
-	if start >= 0 {
-		ws = append(ws, s[start:])
+		// a field, up to the next space
+		start := i
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		ws = append(ws, s[start:i])
 	}
 	return ws
 }
+
+// asciiSpace marks the ASCII bytes strings.Fields splits at.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)

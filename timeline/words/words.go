@@ -147,9 +147,12 @@ func split(out []rawWord, s string) []rawWord {
 			return
 		}
 		w := trimRightDotsQuotes(s[start:end])
-		// possessives: Russia's, Alaska’s
-		for _, p := range []string{"'s", "’s"} {
-			w = strings.TrimSuffix(w, p)
+		// possessives: Russia's, Alaska’s (both end in s: a word that
+		// does not has neither)
+		if len(w) > 0 && w[len(w)-1] == 's' {
+			for _, p := range []string{"'s", "’s"} {
+				w = strings.TrimSuffix(w, p)
+			}
 		}
 		if w != "" {
 			out = append(out, rawWord{text: w, start: start, end: start + len(w), sentenceStart: sentenceStart, afterBreak: afterBreak})
@@ -172,6 +175,11 @@ func split(out []rawWord, s string) []rawWord {
 		case alnum:
 			if start < 0 {
 				start = at
+			}
+			// the rest of a run of ASCII letters and digits at once: each
+			// would only stay in the word
+			for i < len(s) && s[i] < utf8.RuneSelf && asciiAlnum[s[i]] {
+				i++
 			}
 		case (r == '\'' || r == '’' || r == '.') && start >= 0 && at+utf8.RuneLen(r) < len(s) && isLetterAt(s, at+utf8.RuneLen(r)):
 			// inner apostrophe or abbreviation dot: stay in the word
