@@ -113,13 +113,14 @@ func wireGroups(articles []*Article, cache *cacheUse) []int {
 		touched = touched[:0]
 		for _, r := range runOf[off[i]:off[i+1]] {
 			lo, hi := starts[r], min(starts[r+1], starts[r]+maxPosting)
-			for _, a := range all[lo:hi] {
-				if j := int(a); j > i {
-					if count[j] == 0 {
-						touched = append(touched, j)
-					}
-					count[j]++
+			// postings are in increasing article order: the later
+			// articles are at the end
+			for k := hi - 1; k >= lo && int(all[k]) > i; k-- {
+				j := int(all[k])
+				if count[j] == 0 {
+					touched = append(touched, j)
 				}
+				count[j]++
 			}
 		}
 		// any order: each union links the larger root under the smaller,
