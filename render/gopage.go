@@ -5,10 +5,12 @@ import (
 	"strconv"
 )
 
-// The report (article) and event pages of the default theme, and the
-// partials made once for many of them (goPartials), written in Go: the
-// same bytes as its templates make, without text/template's reflection,
-// which cost a 10,000-article build over a second of CPU. Each function
+// The report (article), event, sources and checks pages of the default
+// theme, and the partials made once for many pages (goPartials: those
+// of the report and event pages, and the index's event cards), written
+// in Go: the same bytes as its templates make, without text/template's
+// reflection, which cost a 10,000-article build over a second and a
+// half of CPU. Each function
 // below mirrors one template file of themes/default, named in its
 // comment, action by action and in its order, escaping each value as
 // html/template escapes it there (escape.go).
@@ -17,12 +19,15 @@ import (
 // copies and changes, and a page or partial whose templates are not
 // exactly the default's (Theme.sameAsDefault) is executed through
 // them. A change to one of those template files must be made here too:
-// the TestGoPages tests (gopage_test.go) render every report and event
-// page of several sites both ways and fail on any byte that differs.
+// the TestGoPages tests (gopage_test.go) render every page of several
+// sites both ways and fail on any byte that differs.
 
 // goPages are the layouts whose pages are written in Go when every
 // template they execute is the default theme's.
-var goPages = map[string]bool{"article": true, "event": true}
+var goPages = map[string]bool{"article": true, "event": true, "sources": true, "checks": true}
+
+// goKindNames are the layouts of goPages and goPartials, in order.
+var goKindNames = []string{"article", "event", "sources", "checks", "index"}
 
 // goPartials are, by layout, the partials executed once for many pages
 // of the layout's kind (see write.go) that are written in Go when the
@@ -39,9 +44,9 @@ var goPartials = map[string][]string{
 // links that its layout shows, escaped.
 type goKind struct {
 	header, footer, headLinks string
-	// root and sources are {{url ""}} and {{url "sources/"}} escaped
-	// for an href.
-	root, sources string
+	// root, sources and json are {{url ""}}, {{url "sources/"}} and
+	// {{url "timeline.json"}} escaped for an href.
+	root, sources, json string
 }
 
 // newGoKind makes what the pages of kind written in Go share.
@@ -58,6 +63,7 @@ func newGoKind(s *siteView, kind string) *goKind {
 		headLinks: part(func(b *bytes.Buffer) { writeHeadLinks(b, s) }),
 		root:      escapeHref(s.URLs.Path("")),
 		sources:   escapeHref(s.URLs.Path("sources/")),
+		json:      escapeHref(s.URLs.Path("timeline.json")),
 	}
 }
 
@@ -67,7 +73,7 @@ func writeGoPage(b *bytes.Buffer, p page, k *goKind) {
 }
 
 // writeBaseof mirrors layouts/baseof.html; its block "main" is
-// layouts/article.html or layouts/event.html.
+// layouts/article.html, event.html, sources.html or checks.html.
 func writeBaseof(b *bytes.Buffer, p page, k *goKind) {
 	b.WriteString("<!doctype html>\n<html lang=\"")
 	escapeAttr(b, p.Site.Lang)
@@ -78,15 +84,19 @@ func writeBaseof(b *bytes.Buffer, p page, k *goKind) {
 	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
 	b.WriteString(k.header)
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	switch {
-	case p.Article != nil:
+	switch p.Kind {
+	case "article":
 		writeArticle(b, p, k)
-	case p.Event != nil:
+	case "event":
 		writeEvent(b, p, k)
+	case "sources":
+		writeSources(b, p)
+	case "checks":
+		writeChecks(b, p, k)
 	}
 	b.WriteString("\n</main>\n")
 	b.WriteString(k.footer)
-	// {{if eq .Kind "index"}}: never, on a report or event page.
+	// {{if eq .Kind "index"}}: never, on the pages written in Go.
 	b.WriteString("\n\n</body>\n</html>\n")
 }
 
@@ -669,4 +679,170 @@ func writeJoined(b stringWriter, ss []string, sep string) {
 		}
 		escapeAttr(b, s)
 	}
+}
+
+// writeSources mirrors layouts/sources.html, the block "main" of the
+// sources page: every report, a row each.
+func writeSources(b *bytes.Buffer, p page) {
+	b.WriteString("\n<div class=\"wrap\">\n<h1>Sources</h1>\n<p>Every report this chronology is built from, with its publication date. Relative dates in a report (\"on Friday\", \"next week\") are resolved against that date; where a report states none, it is inferred from the report's own text and marked.</p>\n<div class=\"table-scroll\">\n<table class=\"sources\">\n  <caption class=\"visually-hidden\">Reports and their publication dates</caption>\n  <thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Source</th><th scope=\"col\">Published</th><th scope=\"col\">Events</th></tr></thead>\n  <tbody>")
+	for _, a := range p.Site.Articles {
+		b.WriteString("\n  <tr id=\"")
+		escapeAttr(b, a.ID)
+		b.WriteString("\">\n    <td><a href=\"")
+		escapeURL(b, a.URL)
+		b.WriteString("\">")
+		escapeText(b, a.Title)
+		b.WriteString("</a>")
+		if u := a.Article.URL; u != "" {
+			b.WriteString(" <a class=\"small\" href=\"")
+			escapeURL(b, u)
+			b.WriteString("\" rel=\"nofollow\">original</a>")
+		}
+		b.WriteString("<br><code class=\"small\">")
+		escapeText(b, a.File)
+		b.WriteString("</code></td>\n    <td>")
+		escapeText(b, a.Source)
+		b.WriteString("</td>\n    <td>")
+		switch {
+		case a.Published == "":
+			b.WriteString("<span class=\"flag flag-conflict\">unknown</span>")
+		default:
+			b.WriteString("<time datetime=\"")
+			escapeAttr(b, a.PublishedISO)
+			b.WriteString("\">")
+			escapeText(b, a.Published)
+			b.WriteString("</time>")
+			if !a.PublishedInferred {
+				b.WriteString(" <span class=\"small\">stated</span>")
+				break
+			}
+			b.WriteString(" <span class=\"inferred\">inferred</span>")
+			if a.Window != "" {
+				b.WriteString("<br><span class=\"small\">window ")
+				escapeText(b, a.Window)
+				b.WriteString("</span>")
+			}
+			if len(a.Inference) > 0 {
+				b.WriteString("<br><span class=\"small\">from: ")
+				for i, s := range a.Inference { // {{join . "; "}}
+					if i > 0 {
+						b.WriteString("; ")
+					}
+					escapeText(b, s)
+				}
+				b.WriteString("</span>")
+			}
+		}
+		b.WriteString("</td>\n    <td>")
+		b.WriteString(strconv.Itoa(len(a.Events)))
+		b.WriteString("</td>\n  </tr>")
+	}
+	b.WriteString("\n  </tbody>\n</table>\n</div>\n</div>\n")
+}
+
+// writeChecks mirrors layouts/checks.html, the block "main" of the
+// checks page: the findings by kind, the phrases not placed on the
+// calendar and the input problems.
+func writeChecks(b *bytes.Buffer, p page, k *goKind) {
+	s := p.Site
+	b.WriteString("\n<div class=\"wrap narrow\">\n<h1>Checks</h1>\n<p>What a journalist should look at before publishing: conflicts between sources, events only one source reports, reports whose date had to be inferred, and phrases the tool could not place. The same list comes from <code>timeline check</code>.</p>")
+	for _, g := range s.FindingGroups {
+		b.WriteString("\n<h2 id=\"findings-")
+		escapeAttr(b, g.Kind)
+		b.WriteString("\">")
+		escapeText(b, flagLabel(g.Kind))
+		b.WriteString(" <span class=\"count\">")
+		b.WriteString(strconv.Itoa(g.Count))
+		b.WriteString("</span></h2>\n<ul class=\"findings\">")
+		for _, f := range g.Items {
+			b.WriteString("\n  <li class=\"finding finding-")
+			escapeAttr(b, f.Kind)
+			b.WriteString("\"><span class=\"flag flag-")
+			escapeAttr(b, f.Kind)
+			b.WriteString("\">")
+			escapeText(b, flagLabel(f.Kind))
+			b.WriteString("</span> ")
+			escapeText(b, f.Message)
+			if e := f.Event; e != nil {
+				b.WriteString(" <a href=\"")
+				escapeURL(b, e.URL)
+				b.WriteString("\">Event: ")
+				escapeText(b, e.Display)
+				b.WriteString(", ")
+				escapeText(b, e.Title)
+				b.WriteString("</a>")
+			}
+			if a := f.Article; a != nil {
+				b.WriteString(" <a href=\"")
+				escapeURL(b, a.URL)
+				b.WriteString("\">Report: ")
+				escapeText(b, a.Title)
+				b.WriteString("</a>")
+			}
+			b.WriteString("</li>")
+		}
+		b.WriteString("\n</ul>")
+		if g.More != 0 {
+			b.WriteString("\n<p class=\"small\">")
+			b.WriteString(strconv.Itoa(g.More))
+			b.WriteString(" more not listed here: <code>timeline check</code> lists every finding, and so does <a href=\"")
+			b.WriteString(k.json)
+			b.WriteString("\">timeline.json</a>.</p>")
+		}
+	}
+	if len(s.FindingGroups) == 0 {
+		b.WriteString("\n<p class=\"ok\">No findings.</p>")
+	}
+	if len(s.UnplacedArticles) > 0 || len(s.Unplaced) > 0 {
+		b.WriteString("\n<h2>Phrases not placed on the calendar</h2>\n<p>Durations, repeated times and vague references are dates of a kind, but not events. Each report's page lists its own, so nothing is silently dropped.</p>\n<ul class=\"unplaced\">")
+		for _, a := range s.UnplacedArticles {
+			b.WriteString("\n  <li><a href=\"")
+			escapeURL(b, a.URL)
+			b.WriteString("#unplaced-h\">")
+			escapeText(b, a.Title)
+			b.WriteString("</a>")
+			if a.Source != "" {
+				b.WriteString(" <cite>")
+				escapeText(b, a.Source)
+				b.WriteString("</cite>")
+			}
+			b.WriteString(": ")
+			writePlural(b, len(a.Unplaced), "phrase", "phrases")
+			b.WriteString(" (")
+			for i, ph := range a.UnplacedSample {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("‘")
+				escapeText(b, ph)
+				b.WriteString("’")
+			}
+			if len(a.Unplaced) > len(a.UnplacedSample) {
+				b.WriteString(", …")
+			}
+			b.WriteString(")</li>")
+		}
+		for _, m := range s.Unplaced {
+			b.WriteString("\n  <li>‘")
+			escapeText(b, m.Phrase())
+			b.WriteString("’ <code>")
+			escapeText(b, m.Value)
+			b.WriteString("</code> in ")
+			escapeText(b, m.Mention.Article)
+			b.WriteString(": <q>")
+			escapeText(b, m.Sentence)
+			b.WriteString("</q></li>")
+		}
+		b.WriteString("\n</ul>")
+	}
+	if len(s.Warnings) > 0 {
+		b.WriteString("\n<h2>Input problems</h2>\n<ul>")
+		for _, w := range s.Warnings {
+			b.WriteString("<li><code>")
+			escapeText(b, w)
+			b.WriteString("</code></li>")
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteString("\n</div>\n")
 }

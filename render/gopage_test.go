@@ -69,13 +69,13 @@ func covers(t *testing.T, files memWriter, markers ...string) {
 	}
 }
 
-// indexCovers fails unless the index page of files has each of the
-// markers: the parts of the event card the site is meant to exercise.
-func indexCovers(t *testing.T, files memWriter, markers ...string) {
+// fileCovers fails unless the file name of files has each of the
+// markers: the parts of its templates the site is meant to exercise.
+func fileCovers(t *testing.T, files memWriter, name string, markers ...string) {
 	t.Helper()
 	for _, m := range markers {
-		if !bytes.Contains(files["index.html"], []byte(m)) {
-			t.Errorf("the index page has no %q", m)
+		if !bytes.Contains(files[name], []byte(m)) {
+			t.Errorf("%s has no %q", name, m)
 		}
 	}
 }
@@ -91,9 +91,10 @@ func TestGoPagesGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := goPagesMatch(t, buildDir(t, dir), Options{BaseURL: "https://example.org/", SiteDir: dir})
+	fileCovers(t, files, "checks/index.html", "more not listed here", `<a href="/timeline.json">`)
 	covers(t, files, "Where sources disagree", "the date moved between reports", "a different date at the same time",
 		`<p class="small">And `, `id="more-reports"`, `<span class="precision">`, " tense</span>")
-	indexCovers(t, files, `<p class="conflict-note">`, ", date moved)", "1 mention)", `<span class="announced">`,
+	fileCovers(t, files, "index.html", `<p class="conflict-note">`, ", date moved)", "1 mention)", `<span class="announced">`,
 		`<p class="more">`, `<ul class="flags"`, `data-names="`, "|")
 }
 
@@ -230,6 +231,9 @@ func makeHostile(c *timeline.Chronology) {
 	for k := range c.Unplaced {
 		m := &c.Unplaced[k]
 		m.Article = ids[m.Article]
+		if k%3 == 1 {
+			m.Article = "ghost " + h(k)
+		}
 		m.Value = h(k)
 	}
 	for k := range c.Findings {
@@ -237,6 +241,12 @@ func makeHostile(c *timeline.Chronology) {
 		if f.Article != "" {
 			f.Article = ids[f.Article]
 		}
+		if k%4 == 1 {
+			f.Message = h(k)
+		}
+	}
+	for k := range 3 {
+		c.Warnings = append(c.Warnings, timeline.Problem{File: h(k) + ".md", Line: k, Message: h(k + 1), Hint: h(k + 2)})
 	}
 }
 
@@ -250,13 +260,83 @@ func TestGoPagesHostile(t *testing.T) {
 	files := goPagesMatch(t, c, Options{BaseURL: "https://example.org/a&b/", SiteDir: dir})
 	covers(t, files, "#ZgotmplZ", "&lt;script&gt;", "\xff\xfe", "\uFFFD", "ghost ", "on an unknown date",
 		"Where sources disagree", `<p class="note">`, `<cite>`, `<span class="inferred">(inferred)</span>`)
-	indexCovers(t, files, "#ZgotmplZ", "&lt;script&gt;", "\xff\xfe", `<p class="conflict-note">`, `<p class="note">`, " is-", "ghost ")
+	fileCovers(t, files, "sources/index.html", "&lt;script&gt;", "#ZgotmplZ", "\xff\xfe", `<span class="inferred">inferred</span>`,
+		`<br><span class="small">window `, "from: ", `<span class="small">stated</span>`, `<span class="flag flag-conflict">unknown</span>`, `rel="nofollow">original`)
+	fileCovers(t, files, "checks/index.html", "&lt;script&gt;", "\xff\xfe", "<h2>Input problems</h2>", "<q>", "ghost ",
+		"Phrases not placed", ", …)", "Event: ", "Report: ", "<cite>")
+	fileCovers(t, files, "index.html", "#ZgotmplZ", "&lt;script&gt;", "\xff\xfe", `<p class="conflict-note">`, `<p class="note">`, " is-", "ghost ")
 
 	// The example site's reports with raw HTML on, hostile.
 	dir = curatedSite(t)
 	c = buildDir(t, dir)
 	makeHostile(c)
 	goPagesMatch(t, c, Options{SiteDir: dir})
+}
+
+// TestGoPagesNoFindings checks the checks page of a chronology with no
+// findings, no phrase left unplaced and no input problem.
+func TestGoPagesNoFindings(t *testing.T) {
+	c := small(t)
+	c.Findings, c.Unplaced, c.Warnings = nil, nil, nil
+	for _, e := range c.Events {
+		e.Flags = nil
+	}
+	files := goPagesMatch(t, c, Options{BaseURL: "https://example.org/news/"})
+	fileCovers(t, files, "checks/index.html", `<p class="ok">No findings.</p>`)
+	_, main, _ := strings.Cut(string(files["checks/index.html"]), "<main ")
+	main, _, _ = strings.Cut(main, "</main>")
+	for _, m := range []string{"<h2", "<ul"} {
+		if strings.Contains(main, m) {
+			t.Errorf("the checks page of no findings has %q:\n%s", m, main)
+		}
+	}
+}
+
+// TestGoPagesThemeSourcesChecks checks which site themes leave the
+// sources and checks pages written in Go: only those that change no
+// template the page executes. The others' pages show the override.
+func TestGoPagesThemeSourcesChecks(t *testing.T) {
+	tests := []struct {
+		name            string
+		file, content   string
+		sources, checks bool // the pages written in Go
+		shows           string
+	}{
+		{"the index", "layouts/index.html", `{{define "main"}}mine-index{{end}}`, true, true, ""},
+		{"the index's card", "partials/event-card.html", "<li>mine-card</li>", true, true, ""},
+		{"the event page's mention", "partials/mention.html", "<li>mine-mention</li>", true, true, ""},
+		{"layouts/sources.html", "layouts/sources.html", `{{define "main"}}mine-sources {{len .Site.Articles}}{{end}}`, false, true, "mine-sources"},
+		{"layouts/checks.html", "layouts/checks.html", `{{define "main"}}mine-checks{{end}}`, true, false, "mine-checks"},
+		{"partials/header.html", "partials/header.html", `<header>mine-header</header>`, false, false, "mine-header"},
+		{"partials/head.html", "partials/head.html", `<title>mine-head</title>`, false, false, "mine-head"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := corpusgen.Generate(dir, corpusgen.Options{Articles: 40, Seed: 3}); err != nil {
+				t.Fatal(err)
+			}
+			themeFile(t, dir, tc.file, tc.content)
+			c := buildDir(t, dir)
+			c.Config.Theme = "mine"
+			opts := Options{BaseURL: "/", SiteDir: dir}
+			_, theme, tmpls, err := setup(c, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := &run{tmpls: tmpls, theme: theme, site: newSite(c, URLs{Base: "/"}, nil)}
+			r.useGo()
+			files := goPagesMatch(t, c, opts)
+			for kind, inGo := range map[string]bool{"sources": tc.sources, "checks": tc.checks} {
+				if got := r.goKinds[kind] != nil; got != inGo {
+					t.Errorf("%s page written in Go: %v, want %v", kind, got, inGo)
+				}
+				if shown := bytes.Contains(files[kind+"/index.html"], []byte(tc.shows)); !inGo && !shown {
+					t.Errorf("the %s page does not show the theme's %q", kind, tc.shows)
+				}
+			}
+		})
+	}
 }
 
 // themeFile writes a file of the site theme "mine" in dir.

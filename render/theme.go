@@ -166,7 +166,7 @@ func replaceName(msg, p, full string) string {
 	}
 }
 
-// defaultTrees are, by layout ("article", "event", "index"), the templates of
+// defaultTrees are, by layout (goKindNames), the templates of
 // the embedded default theme's set for the layout (see kindTrees), each
 // as its parse tree prints: worked out once, for sameAsDefault.
 var defaultTrees = sync.OnceValue(func() map[string]map[string]string {
@@ -175,7 +175,7 @@ var defaultTrees = sync.OnceValue(func() map[string]map[string]string {
 		return nil
 	}
 	out := map[string]map[string]string{}
-	for _, kind := range []string{"article", "event", "index"} {
+	for _, kind := range goKindNames {
 		out[kind] = map[string]string{}
 		for name, tree := range def.kindTrees(kind) {
 			out[kind][name] = tree.Root.String()

@@ -422,12 +422,13 @@ func (r *run) execute(p page) (*bytes.Buffer, error) {
 	return buf, nil
 }
 
-// useGo has the report and event pages written in Go (gopage.go) when
-// every template they execute is the default theme's, and so the
-// partials executed once for many pages (goPartials: those of the
-// report and event pages, and the index's event cards).
+// useGo has the pages of goPages (report, event, sources and checks)
+// written in Go (gopage.go) when every template they execute is the
+// default theme's, and so the partials executed once for many pages
+// (goPartials: those of the report and event pages, and the index's
+// event cards).
 func (r *run) useGo() {
-	for _, kind := range []string{"article", "event", "index"} {
+	for _, kind := range goKindNames {
 		if r.tmpls[kind] == nil {
 			continue
 		}
