@@ -156,6 +156,7 @@ type cluster struct {
 	founderArt    int
 	founderSig    uint64  // topicSig of the founder's article
 	founderTopics []int32 // the topics of the founder's article
+	artSig        uint64  // bit art%64 set for each of its articles (see hasArticle)
 	members       []int
 	centroid      vector
 	norm          float64    // norm of centroid
@@ -968,6 +969,7 @@ func (p *placer) newCluster(i int) int {
 	cl.start, cl.end, cl.secExact = secSpan(cl.span)
 	cl.founderArt, cl.founderSig, cl.founderTopics = c.art, m.topicSig[c.art], m.topics[c.art]
 	cl.founderPeriod = c.period // -1 unless c is a coarse mention (see cluster)
+	cl.artSig = artBit(c.art)
 	var id int
 	if p.local || p.day {
 		id = p.next
@@ -1180,15 +1182,22 @@ func (p *placer) join(ci, i int) {
 	}
 	if k, found := slices.BinarySearch(cl.articles, int32(c.art)); !found {
 		cl.articles = slices.Insert(cl.articles, k, int32(c.art))
+		cl.artSig |= artBit(c.art)
 		p.addByArt(c.art, ci)
 	}
 }
 
 // hasArticle reports whether one of cl's members is from article art.
 func hasArticle(cl *cluster, art int) bool {
+	if cl.artSig&artBit(art) == 0 {
+		return false // most clusters lack most articles: no search
+	}
 	_, found := slices.BinarySearch(cl.articles, int32(art))
 	return found
 }
+
+// artBit is article art's bit in a cluster's artSig.
+func artBit(art int) uint64 { return 1 << (uint(art) & 63) }
 
 // newKeys returns the terms of v whose keys a lacks (both sorted).
 func newKeys(a, v vector) vector { return appendNewKeys(nil, a, v) }

@@ -418,7 +418,19 @@ func TestMergeNearDayConflict(t *testing.T) {
 
 // TestClusterFounderFields checks what a cluster keeps of its founder
 // for placing coarse mentions against the founder itself: its period
-// (-1 for a day), article and topics.
+// (-1 for a day), article and topics; and its articles' signature
+// against its articles.
+func TestArtBit(t *testing.T) {
+	for _, tc := range []struct {
+		art  int
+		want uint64
+	}{{0, 1}, {1, 2}, {63, 1 << 63}, {64, 1}, {130, 4}} {
+		if got := artBit(tc.art); got != tc.want {
+			t.Errorf("artBit(%d) = %x, want %x", tc.art, got, tc.want)
+		}
+	}
+}
+
 func TestClusterFounderFields(t *testing.T) {
 	arts, ms := benchCorpus(400)
 	// and events founded by coarse mentions, with no day to join
@@ -441,6 +453,13 @@ func TestClusterFounderFields(t *testing.T) {
 			if want < 0 {
 				t.Fatalf("cluster %d: coarse founder without a period", id)
 			}
+		}
+		var sig uint64
+		for _, a := range cl.articles {
+			sig |= artBit(int(a))
+		}
+		if cl.artSig != sig {
+			t.Errorf("cluster %d: articles %v, signature %x, want %x", id, cl.articles, cl.artSig, sig)
 		}
 		if cl.founderPeriod != want || cl.founderArt != f.art || !slices.Equal(cl.founderTopics, m.topics[f.art]) {
 			t.Errorf("cluster %d: founder period %d, article %d, topics %v; its founder's are %d, %d, %v",
