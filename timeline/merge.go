@@ -106,7 +106,7 @@ func mergeAll(articles []*Article, mentions []Mention, cfg Config, cache *cacheU
 	events, findings := m.curate(events, cfg.Events)
 	m.clearUnheld(events)
 	finishCorpus(events)
-	sort.SliceStable(events, func(i, j int) bool { return eventLess(events[i], events[j]) })
+	sortEvents(events)
 	return MergeResult{Events: events, Unplaced: m.unplaced, Findings: findings}
 }
 
@@ -1900,6 +1900,32 @@ func (m *merger) liveClusters() []*cluster {
 		}
 	}
 	return out
+}
+
+// sortEvents sorts events in eventLess's order, stably, parsing each
+// event's date once instead of twice at every comparison.
+func sortEvents(events []*Event) {
+	type keyed struct {
+		span dates.Span
+		ev   *Event
+	}
+	ks := make([]keyed, len(events))
+	for i, ev := range events {
+		s, _ := dates.ParseSpan(ev.Date)
+		ks[i] = keyed{s, ev}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		switch {
+		case !a.span.Start.Equal(b.span.Start):
+			return a.span.Start.Compare(b.span.Start)
+		case a.span.Precision != b.span.Precision:
+			return cmp.Compare(b.span.Precision, a.span.Precision) // coarser first
+		}
+		return strings.Compare(a.ev.ID, b.ev.ID)
+	})
+	for i := range ks {
+		events[i] = ks[i].ev
+	}
 }
 
 // eventLess orders events by start day, then coarser first, then ID.

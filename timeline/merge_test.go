@@ -470,3 +470,29 @@ func TestClusterFounderFields(t *testing.T) {
 		t.Fatalf("%d clusters founded by days, %d by coarse mentions: want both", days, coarse)
 	}
 }
+
+func TestSortEvents(t *testing.T) {
+	ev := func(id, date string) *Event { return &Event{ID: id, Date: date} }
+	for _, tc := range []struct {
+		name   string
+		events []*Event
+	}{
+		{"none", nil},
+		{"by day", []*Event{ev("b", "2024-03-02"), ev("a", "2024-03-01"), ev("c", "2023-12-31")}},
+		{"coarser first on one start", []*Event{ev("x", "2024-03-01"), ev("y", "2024-03"), ev("z", "2024"), ev("w", "2024-W09")}},
+		{"then by id", []*Event{ev("b", "2024-03-01"), ev("a", "2024-03-01"), ev("c", "2024-03-01")}},
+		{"equal keys keep their order", []*Event{ev("same", "2024-05"), ev("other", "2024-04"), ev("same", "2024-05"), ev("same", "2024-05")}},
+		{"clock times and days", []*Event{ev("t", "2024-03-01T19:00"), ev("d", "2024-03-01"), ev("u", "2024-03-01T08:00")}},
+		{"unparsable dates", []*Event{ev("b", "soon"), ev("a", "2024-03-01"), ev("c", "")}},
+	} {
+		want := slices.Clone(tc.events)
+		sort.SliceStable(want, func(i, j int) bool { return eventLess(want[i], want[j]) })
+		got := slices.Clone(tc.events)
+		sortEvents(got)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%s: event %d is %s %s, want %s %s", tc.name, i, got[i].ID, got[i].Date, want[i].ID, want[i].Date)
+			}
+		}
+	}
+}
