@@ -147,13 +147,47 @@ func inject(page []byte, extra string) []byte {
 	add := extra + scriptTag
 	// Always a new slice: page is the build's own copy, shared by every request.
 	out := make([]byte, 0, len(page)+len(add))
-	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	i := lastIndexFold(page, "</body>")
 	if i < 0 {
 		return append(append(out, page...), add...)
 	}
 	out = append(out, page[:i]...)
 	out = append(out, add...)
 	return append(out, page[i:]...)
+}
+
+// lastIndexFold returns the index in page of the last instance of tag,
+// matched without regard to ASCII case, or -1. tag is lower-case ASCII.
+// It reads page in place: lowering a copy first would cost a copy of a
+// large index page on every request, and would move the index wherever
+// a character before the tag lowers to another number of bytes (the
+// Kelvin sign to k, say).
+func lastIndexFold(page []byte, tag string) int {
+	for i := len(page) - len(tag); i >= 0; i-- {
+		i = bytes.LastIndexByte(page[:i+1], tag[0])
+		if i < 0 {
+			return -1
+		}
+		if i+len(tag) <= len(page) && asciiFoldEqual(page[i:i+len(tag)], tag) {
+			return i
+		}
+	}
+	return -1
+}
+
+// asciiFoldEqual reports whether b is lower, with ASCII letters of
+// either case.
+func asciiFoldEqual(b []byte, lower string) bool {
+	for i := range len(lower) {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 var bannerTemplate = template.Must(template.New("banner").Parse(

@@ -342,6 +342,13 @@ func TestInject(t *testing.T) {
 		{"<BODY>x</BODY>", "<BODY>xX" + scriptTag + "</BODY>"},
 		{"<p>no body", "<p>no bodyX" + scriptTag},
 		{"<body><pre>&lt;/body&gt;</pre></body>", "<body><pre>&lt;/body&gt;</pre>X" + scriptTag + "</body>"},
+		// The Kelvin sign lowers to a one-byte k: the tag must still be
+		// found where it is in the page, not where it is in a lowered copy.
+		{"<body>\u212a\u212a\u212a</body>", "<body>\u212a\u212a\u212aX" + scriptTag + "</body>"},
+		{"<body>x</Body >", "<body>x</Body >X" + scriptTag},
+		{"</body></body>", "</body>X" + scriptTag + "</body>"},
+		{"<", "<X" + scriptTag},
+		{"", "X" + scriptTag},
 	} {
 		if got := string(inject([]byte(c.in), "X")); got != c.want {
 			t.Errorf("inject(%q) = %q, want %q", c.in, got, c.want)
