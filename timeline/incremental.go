@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"time"
 )
 
@@ -29,8 +31,32 @@ type Incremental struct {
 	abs   string // dir made absolute, to match absolute names in Invalidate
 	files map[string]*cachedFile
 	merge MergeCache
+	// last is the Chronology the last Build returned and what it was
+	// made from; nil before a build.
+	last *lastBuild
 	// Stats describes what the last Build did.
 	Stats IncrementalStats
+}
+
+// lastBuild is a Chronology and everything assemble made it from.
+type lastBuild struct {
+	c        *Chronology
+	cfg      Config
+	articles []*Article // the cached articles themselves: unchanged ones keep their pointer
+	warnings []Problem
+	opts     options // only the fields that change what is built (see sameInput)
+}
+
+// sameInput reports whether a build from cfg, articles (none of them
+// resolved again) and warnings with the options o would assemble what
+// l was assembled from. The mentions need no comparing: an article that
+// is the same pointer and was not resolved again has the same ones.
+func (l *lastBuild) sameInput(cfg Config, articles []*Article, warnings []Problem, o *options) bool {
+	return l != nil &&
+		l.opts.releaseText == o.releaseText && l.opts.renderHTML == o.renderHTML && l.opts.releaseMarkdown == o.releaseMarkdown &&
+		slices.Equal(l.articles, articles) &&
+		reflect.DeepEqual(l.cfg, cfg) &&
+		reflect.DeepEqual(l.warnings, warnings)
 }
 
 // IncrementalStats counts what one Incremental.Build did.
@@ -39,6 +65,10 @@ type IncrementalStats struct {
 	// them were read and parsed again; Resolved how many articles were
 	// resolved again (a changed file, or an article whose ID changed).
 	Files, Parsed, Resolved int
+	// Unchanged is true when nothing the chronology is made from had
+	// changed (a file saved with the same bytes, a theme edited): Build
+	// returned the last Chronology again, with no merge and no checks.
+	Unchanged bool
 }
 
 // cachedFile is what the builder remembers of one content file.
@@ -185,25 +215,36 @@ func (b *Incremental) Build(opts ...Option) (*Chronology, error) {
 	// the site's articles and mentions, in file order, each slice made
 	// at its size (a site's mentions are megabytes: growing them by
 	// appending copies them again and again)
+	articles := make([]*Article, 0, len(kept))
 	nmentions := 0
 	for _, cf := range kept {
-		nmentions += len(cf.mentions)
-	}
-	articles := make([]*Article, 0, len(kept))
-	mentions := make([]Mention, 0, nmentions)
-	for _, cf := range kept {
 		articles = append(articles, cf.article)
-		mentions = append(mentions, cf.mentions...)
+		nmentions += len(cf.mentions)
 		if cf.failed != nil { // after the load's warnings, as Build has them
 			warnings = append(warnings, *cf.failed)
 		}
+	}
+	if len(resolve) == 0 && b.last.sameInput(cfg, articles, warnings, o) {
+		b.Stats.Unchanged = true
+		return b.last.c, nil
+	}
+	mentions := make([]Mention, 0, nmentions)
+	for _, cf := range kept {
+		mentions = append(mentions, cf.mentions...)
 	}
 	// The same stages as Build after resolving; TestIncremental checks
 	// that the result is Build's.
 	o.merge = &b.merge
 	c := assemble(cfg, articles, mentions, warnings, o)
+	b.last = &lastBuild{c: c, cfg: cfg, articles: articles, warnings: warnings,
+		opts: options{releaseText: o.releaseText, renderHTML: o.renderHTML, releaseMarkdown: o.releaseMarkdown}}
 	return c, nil
 }
+
+// Reassemble makes the next Build merge and check the site again even
+// when nothing it is made from changed, instead of returning the last
+// Chronology. `timeline serve` uses it to warm its caches up.
+func (b *Incremental) Reassemble() { b.last = nil }
 
 // load returns the state of the file rel, given what was cached of it
 // (cf, or nil): cf itself when the file's size and time are the ones it

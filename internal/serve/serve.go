@@ -114,6 +114,7 @@ func (s *Server) warm() {
 	if _, err, _, _ := s.state(); err != nil {
 		return
 	}
+	s.inc.Reassemble()
 	c, err := s.inc.Build(timeline.RenderHTML())
 	if err != nil {
 		return
@@ -165,8 +166,12 @@ func (s *Server) Rebuild(changed ...string) {
 		fmt.Fprintf(s.log, "warning: %v\n", w)
 	}
 	st := s.inc.Stats
-	fmt.Fprintf(s.log, "built %s (%d re-read, %d re-resolved), %s, %s in %s (%s)\n",
-		english.Count(len(c.Articles), "article"), st.Parsed, st.Resolved, english.Count(len(c.Events), "event"),
+	what := fmt.Sprintf("%d re-read, %d re-resolved", st.Parsed, st.Resolved)
+	if st.Unchanged {
+		what = "nothing they are made from changed: the last merge reused"
+	}
+	fmt.Fprintf(s.log, "built %s (%s), %s, %s in %s (%s)\n",
+		english.Count(len(c.Articles), "article"), what, english.Count(len(c.Events), "event"),
 		english.Count(site.Pages(), "page"), took, stageTimes(&stats))
 }
 
